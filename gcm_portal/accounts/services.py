@@ -1,0 +1,125 @@
+"""Writes on accounts: registration, confirmation, role grants. Views, commands and the admin call these."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gcm_portal.permissions import forget_roles
+from gcm_portal.taxonomy.models import Country, UnEntity
+
+from .choices import COUNTRY_SCOPED_ROLES, ENTITY_SCOPED_ROLES, Role
+from .models import Membership, User
+
+__all__ = [
+    "ConfirmationError",
+    "account_confirm",
+    "account_confirmation_token",
+    "member_register",
+    "role_grant",
+    "role_revoke",
+]
+
+_CONFIRM_SALT = "gcm_portal.accounts.confirm"
+
+
+class ConfirmationError(Exception):
+    pass
+
+
+def _resolve_scope(role: str, country: Country | str | None, entity: UnEntity | str | None):
+    if role not in Role.values:
+        raise ValidationError(_("Unknown role “%(role)s”.") % {"role": role})
+    if isinstance(country, str):
+        try:
+            country = Country.objects.get(iso2__iexact=country)
+        except Country.DoesNotExist:
+            raise ValidationError(_("No country with ISO code “%(code)s”.") % {"code": country}) from None
+    if isinstance(entity, str):
+        try:
+            entity = UnEntity.objects.get(code__iexact=entity)
+        except UnEntity.DoesNotExist:
+            raise ValidationError(_("No UN entity with code “%(code)s”.") % {"code": entity}) from None
+    if role in COUNTRY_SCOPED_ROLES and country is None:
+        raise ValidationError(_("The role “%(role)s” needs a country.") % {"role": role})
+    if role in ENTITY_SCOPED_ROLES and entity is None:
+        raise ValidationError(_("The role “%(role)s” needs a UN entity.") % {"role": role})
+    if role not in COUNTRY_SCOPED_ROLES and country is not None:
+        raise ValidationError(_("The role “%(role)s” is not scoped to a country.") % {"role": role})
+    if role not in ENTITY_SCOPED_ROLES and entity is not None:
+        raise ValidationError(_("The role “%(role)s” is not scoped to a UN entity.") % {"role": role})
+    return country, entity
+
+
+@transaction.atomic
+def role_grant(
+    *,
+    user: User,
+    role: str,
+    country: Country | str | None = None,
+    entity: UnEntity | str | None = None,
+    granted_by: User | None = None,
+) -> tuple[Membership, bool]:
+    """Grant a role; returns the membership and whether it was new. Granting twice changes nothing."""
+    country, entity = _resolve_scope(role, country, entity)
+    membership, created = Membership.objects.get_or_create(
+        user=user, role=role, country=country, entity=entity, defaults={"granted_by": granted_by}
+    )
+    forget_roles(user)
+    return membership, created
+
+
+@transaction.atomic
+def role_revoke(
+    *, user: User, role: str, country: Country | str | None = None, entity: UnEntity | str | None = None
+) -> int:
+    """Revoke a role; returns how many memberships were removed (0 when the user did not hold it)."""
+    country, entity = _resolve_scope(role, country, entity)
+    deleted, _details = Membership.objects.filter(user=user, role=role, country=country, entity=entity).delete()
+    forget_roles(user)
+    return deleted
+
+
+@transaction.atomic
+def member_register(
+    *, email: str, password: str, full_name: str = "", organisation: str = "", preferred_language: str = "en"
+) -> User:
+    """A new account waits, inactive, until its e-mail address is confirmed."""
+    user = User.objects.create_user(
+        email=email,
+        password=password,
+        full_name=full_name,
+        organisation=organisation,
+        preferred_language=preferred_language,
+        is_active=False,
+    )
+    return user
+
+
+def account_confirmation_token(user: User) -> str:
+    return signing.dumps({"user": user.pk, "email": user.email}, salt=_CONFIRM_SALT)
+
+
+@transaction.atomic
+def account_confirm(*, token: str) -> User:
+    """Activate the account a confirmation link names and make its holder a member."""
+    try:
+        data = signing.loads(token, salt=_CONFIRM_SALT, max_age=settings.ACCOUNT_CONFIRMATION_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ConfirmationError(_("This confirmation link has expired. Please register again.")) from None
+    except signing.BadSignature:
+        raise ConfirmationError(_("This confirmation link is not valid.")) from None
+    user = User.objects.select_for_update().filter(pk=data.get("user"), email=data.get("email")).first()
+    if user is None:
+        raise ConfirmationError(_("This confirmation link is not valid."))
+    if not user.is_active:
+        if user.last_login is not None:
+            # A disabled account is not re-enabled by an old confirmation link.
+            raise ConfirmationError(_("This account has been disabled. Please contact the Network secretariat."))
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    role_grant(user=user, role=Role.MEMBER)
+    return user

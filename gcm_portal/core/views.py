@@ -1,0 +1,67 @@
+"""Kernel views: the home page, the health check and a list view base that every app's lists share."""
+
+from __future__ import annotations
+
+from django.http import JsonResponse
+from django.views.generic import ListView, TemplateView
+
+from gcm_portal.taxonomy import selectors as taxonomy_selectors
+
+from .health import health_report
+
+
+class FilteredListView(ListView):
+    """A list whose filters come from the app's FilterSet, the same class its API uses.
+
+    Subclasses give ``filterset_class`` and ``get_base_queryset()`` (a selector). The form
+    submits by GET, so filtered pages are shareable links and work without JavaScript.
+    """
+
+    filterset_class = None
+    paginate_by = 50
+
+    def get_base_queryset(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=self.get_base_queryset())
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            return self.filterset.queryset.none()
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filterset"] = self.filterset
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["figures"] = taxonomy_selectors.reference_figures()
+        context["objectives"] = taxonomy_selectors.objective_list()
+        context["commissions"] = taxonomy_selectors.commission_list()
+        return context
+
+
+def healthz(request):
+    report = health_report()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+
+
+class SearchView(TemplateView):
+    """Search across everything published. Today it covers the GCM reference data."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        q = self.request.GET.get("q", "").strip()[:200]
+        results = taxonomy_selectors.reference_search(q) if q else {}
+        context.update(q=q, results=results, total=sum(len(v) for v in results.values()))
+        return context

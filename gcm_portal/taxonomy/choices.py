@@ -1,0 +1,29 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class M49Level(models.TextChoices):
+    WORLD = "world", _("World")
+    REGION = "region", _("Region")
+    SUBREGION = "subregion", _("Sub-region")
+    INTERMEDIATE = "intermediate", _("Intermediate region")
+
+
+class CountryStatus(models.TextChoices):
+    MEMBER_STATE = "member_state", _("UN Member State")
+    OBSERVER_STATE = "observer_state", _("Non-member observer State")
+    TERRITORY = "territory", _("Territory or area")
+    OTHER = "other", _("Other")
+
+
+class MembershipKind(models.TextChoices):
+    MEMBER = "member", _("Member")
+    ASSOCIATE = "associate", _("Associate member")
+
+
+class EntityKind(models.TextChoices):
+    AGENCY = "agency", _("Specialized agency or related organization")
+    FUND_PROGRAMME = "fund_programme", _("Fund or programme")
+    DEPARTMENT = "department", _("Secretariat department or office")
+    REGIONAL_COMMISSION = "regional_commission", _("Regional commission")
+    OTHER = "other", _("Other")

@@ -1,0 +1,106 @@
+"""Reads of the taxonomy, each with the joins its pages and endpoints need."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from .choices import CountryStatus
+from .models import (
+    CommissionMembership,
+    Country,
+    GuidingPrinciple,
+    MptfThematicArea,
+    Objective,
+    RegionalCommission,
+    RoundTableCluster,
+    SdgTarget,
+    UnEntity,
+)
+
+__all__ = [
+    "commission_list",
+    "country_list",
+    "entity_list",
+    "objective_list",
+    "principle_list",
+    "reference_figures",
+    "round_table_list",
+    "sdg_target_list",
+    "thematic_area_list",
+]
+
+
+def country_list() -> QuerySet[Country]:
+    return Country.objects.select_related("region", "subregion", "intermediate_region").prefetch_related(
+        Prefetch("commission_memberships", queryset=CommissionMembership.objects.select_related("commission"))
+    )
+
+
+def commission_list() -> QuerySet[RegionalCommission]:
+    return RegionalCommission.objects.annotate(
+        member_count=Count("memberships", filter=Q(memberships__kind="member")),
+        associate_count=Count("memberships", filter=Q(memberships__kind="associate")),
+    ).select_related("entity")
+
+
+def objective_list() -> QuerySet[Objective]:
+    return Objective.objects.prefetch_related("round_tables", "thematic_areas", "sdg_targets")
+
+
+def principle_list() -> QuerySet[GuidingPrinciple]:
+    return GuidingPrinciple.objects.all()
+
+
+def round_table_list() -> QuerySet[RoundTableCluster]:
+    return RoundTableCluster.objects.prefetch_related("objectives")
+
+
+def thematic_area_list() -> QuerySet[MptfThematicArea]:
+    return MptfThematicArea.objects.prefetch_related("objectives")
+
+
+def sdg_target_list() -> QuerySet[SdgTarget]:
+    return SdgTarget.objects.prefetch_related("objectives")
+
+
+def entity_list() -> QuerySet[UnEntity]:
+    return UnEntity.objects.select_related("commission")
+
+
+def reference_figures() -> dict[str, int]:
+    """The counts the home page shows (a fixed handful of queries)."""
+    counts = Country.objects.aggregate(
+        member_states=Count("pk", filter=Q(status=CountryStatus.MEMBER_STATE)),
+        countries=Count("pk"),
+    )
+    counts.update(
+        objectives=Objective.objects.count(),
+        principles=GuidingPrinciple.objects.count(),
+        commissions=RegionalCommission.objects.count(),
+        entities=UnEntity.objects.count(),
+    )
+    return counts
+
+
+def reference_search(q: str, *, limit: int = 25) -> dict[str, list]:
+    """Reference records whose names or titles contain every word of ``q`` (any language held)."""
+    words = [w for w in q.split() if w][:8]
+    if not words:
+        return {}
+
+    def matching(queryset, *fields):
+        for word in words:
+            condition = Q()
+            for field in fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(condition)
+        return list(queryset[:limit])
+
+    return {
+        "objectives": matching(Objective.objects.all(), "title", "short_label", "translations"),
+        "principles": matching(GuidingPrinciple.objects.all(), "name", "summary", "translations"),
+        "countries": matching(Country.objects.select_related("subregion"), "name", "official_name", "iso2", "iso3"),
+        "commissions": matching(RegionalCommission.objects.all(), "code", "name", "region_label"),
+        "entities": matching(UnEntity.objects.all(), "code", "name"),
+        "sdg_targets": matching(SdgTarget.objects.all(), "code", "title"),
+    }

@@ -1,0 +1,27 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from gcm_portal.api.urls import schema_patterns, v1_patterns
+from gcm_portal.core import views as core_views
+
+admin.site.site_header = "GCM Portal administration"
+admin.site.site_title = "GCM Portal admin"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include((v1_patterns, "api"), namespace="api")),
+    path("api/", include(schema_patterns)),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.HomeView.as_view(), name="home"),
+    path("", include("gcm_portal.core.urls")),
+    path("accounts/", include("gcm_portal.accounts.urls")),
+    path("", include("gcm_portal.taxonomy.urls")),
+    path("champions/", include("champions.urls")),
+    prefix_default_language=False,
+)
