@@ -6,9 +6,6 @@ from django.views.i18n import set_language
 from gcm_portal.api.urls import schema_patterns, v1_patterns
 from gcm_portal.core import views as core_views
 
-admin.site.site_header = "GCM Portal administration"
-admin.site.site_title = "GCM Portal admin"
-
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -31,6 +31,12 @@ class UserAdmin(DjangoUserAdmin):
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),)
 
+    def get_readonly_fields(self, request, obj=None):
+        # Only superusers hand out superuser or admin-site flags: staff manage roles, not privileges.
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ["is_staff", "is_superuser", "groups", "user_permissions", "last_login", "date_joined"]
+
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
         for instance in instances:

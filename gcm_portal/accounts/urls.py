@@ -8,7 +8,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
-    path("sign-out/", auth_views.LogoutView.as_view(template_name="accounts/signed_out.html"), name="logout"),
+    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", views.RegisterView.as_view(), name="register"),
     path("register/sent/", views.RegistrationSentView.as_view(), name="register-sent"),
     path("confirm/<str:token>/", views.ConfirmView.as_view(), name="confirm"),

@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, UpdateView
@@ -16,9 +17,7 @@ from .forms import ProfileForm, RegistrationForm, SignInForm
 
 def _redirect_in_language(url: str, language: str) -> HttpResponseRedirect:
     """Redirect to ``url`` as seen in ``language`` and remember the choice in the language cookie."""
-    response = HttpResponseRedirect(translation.trans_real.translate_url(url, language) if url else url)
-    from django.conf import settings
-
+    response = HttpResponseRedirect(translate_url(url, language))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

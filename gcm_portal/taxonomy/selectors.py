@@ -37,10 +37,14 @@ def country_list() -> QuerySet[Country]:
 
 
 def commission_list() -> QuerySet[RegionalCommission]:
-    return RegionalCommission.objects.annotate(
-        member_count=Count("memberships", filter=Q(memberships__kind="member")),
-        associate_count=Count("memberships", filter=Q(memberships__kind="associate")),
-    ).select_related("entity")
+    return (
+        RegionalCommission.objects.annotate(
+            member_count=Count("memberships", filter=Q(memberships__kind="member")),
+            associate_count=Count("memberships", filter=Q(memberships__kind="associate")),
+        )
+        .select_related("entity")
+        .order_by("code")
+    )
 
 
 def objective_list() -> QuerySet[Objective]:

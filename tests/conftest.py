@@ -1,0 +1,78 @@
+"""Shared fixtures. Tests run on SQLite by default and on PostgreSQL + Redis when DATABASE_URL and
+REDIS_URL are set (CI's second pass). GCM_REQUIRE_SERVICES=1 turns a missing service into a failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.utils import translation
+
+from tests.factories.accounts import UserFactory, user_with_role
+
+REQUIRE_SERVICES = os.environ.get("GCM_REQUIRE_SERVICES") == "1"
+
+
+def _service_missing(reason: str) -> None:
+    if REQUIRE_SERVICES:
+        pytest.fail(f"GCM_REQUIRE_SERVICES=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _service_markers(request):
+    if request.node.get_closest_marker("redis") and not settings.REDIS_URL:
+        _service_missing("REDIS_URL is not set: this test needs a real Redis server")
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        _service_missing("DATABASE_URL does not point at PostgreSQL: this test needs a real PostgreSQL server")
+    if request.node.get_closest_marker("browser") and not shutil.which("chromium"):
+        _service_missing("chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    """Each test gets its own media folder, in-memory e-mail and a clean cache (throttle counters)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
+    with translation.override("en"):
+        yield
+    cache.clear()
+
+
+@pytest.fixture
+def eager_tasks(settings):
+    """Run Celery tasks in-process for this test, even when a broker is configured."""
+    from gcm_portal.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff_user(db):
+    return user_with_role("network_staff")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def api_client():
+    from rest_framework.test import APIClient
+
+    return APIClient()

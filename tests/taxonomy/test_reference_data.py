@@ -1,0 +1,133 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from gcm_portal.taxonomy.models import (
+    Country,
+    GuidingPrinciple,
+    M49Region,
+    MptfThematicArea,
+    Objective,
+    RegionalCommission,
+    RoundTableCluster,
+    UnEntity,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrations_load_the_gcm_taxonomy():
+    assert Objective.objects.count() == 23
+    assert list(Objective.objects.values_list("number", flat=True)) == list(range(1, 24))
+    assert Objective.objects.get(number=13).title.startswith("Use migration detention only as a measure of last resort")
+    assert GuidingPrinciple.objects.count() == 10
+    assert RoundTableCluster.objects.count() == 4
+    assert Country.objects.filter(status="member_state").count() == 193
+    assert set(RegionalCommission.objects.values_list("code", flat=True)) == {"UNECE", "ESCWA", "ESCAP", "ECLAC", "ECA"}
+    assert set(UnEntity.objects.filter(executive_committee=True).values_list("code", flat=True)) == {
+        "DESA",
+        "ILO",
+        "IOM",
+        "OHCHR",
+        "UNDP",
+        "UNHCR",
+        "UNICEF",
+        "UNODC",
+    }
+    assert UnEntity.objects.filter(kind="regional_commission").count() == 5
+
+
+def test_objectives_are_partitioned_by_round_tables_and_thematic_areas():
+    for model in (RoundTableCluster, MptfThematicArea):
+        numbers = sorted(n for item in model.objects.all() for n in item.objectives.values_list("number", flat=True))
+        assert numbers == list(range(1, 24)), model
+    assert not MptfThematicArea.objects.filter(verified=True).exists()
+
+
+def test_commission_memberships_overlap():
+    egypt = Country.objects.get(iso2="EG")
+    assert set(egypt.commissions.values_list("code", flat=True)) == {"ECA", "ESCWA"}
+    usa = Country.objects.get(iso2="US")
+    assert {"UNECE", "ECLAC"} <= set(usa.commissions.values_list("code", flat=True))
+    assert Country.objects.filter(commissions__code="ECA", commission_memberships__kind="member").count() == 54
+
+
+def test_countries_carry_m49_codes_and_regions():
+    ghana = Country.objects.select_related("region", "subregion", "intermediate_region").get(iso2="GH")
+    assert (ghana.iso3, ghana.m49) == ("GHA", "288")
+    assert ghana.region.code == "002" and ghana.subregion.code == "202" and ghana.intermediate_region.code == "011"
+    assert M49Region.objects.get(code="419").parent.code == "019"
+    assert Country.objects.get(iso2="TR").name == "Türkiye"
+
+
+def test_translations_fall_back_to_english_visibly():
+    objective = Objective.objects.get(number=1)
+    with translation.override("fr"):
+        text = objective.translated("title")
+        assert not text.is_fallback and text.language == "fr"
+    with translation.override("zh-hans"):
+        text = objective.translated("title")
+        assert text.is_fallback and text.text == objective.title
+
+
+def test_objective_page_marks_fallback(client):
+    response = client.get("/ru/objectives/1/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="fallback"' in body and 'lang="en"' in body
+    body_fr = client.get("/fr/objectives/1/").content.decode()
+    assert "Collecter et utiliser" in body_fr
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("taxonomy:objective-list", "Save lives"),
+        ("taxonomy:principle-list", "Whole-of-society approach"),
+        ("taxonomy:commission-list", "ESCWA"),
+        ("taxonomy:thematic-area-list", "Thematic area 5"),
+        ("taxonomy:entity-list", "UNODC"),
+        ("taxonomy:sdg-target-list", "10.7"),
+        ("taxonomy:reference-index", "193"),
+    ],
+)
+def test_public_reference_pages(client, url, text):
+    response = client.get(reverse(url))
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_country_pages_and_filters(client):
+    body = client.get(reverse("taxonomy:country-list") + "?commission=ECA").content.decode()
+    assert "Ghana" in body and "France" not in body
+    assert "54 countries" in body
+    detail = client.get(reverse("taxonomy:country-detail", args=["gh"])).content.decode()
+    assert "Western Africa" in detail and "ECA" in detail
+    assert client.get(reverse("taxonomy:country-detail", args=["qq"])).status_code == 404
+    kosovo = client.get(reverse("taxonomy:country-detail", args=["xk"])).content.decode()
+    assert "resolution 1244 (1999)" in kosovo
+
+
+def test_bad_filter_values_give_an_empty_list_not_an_error(client):
+    response = client.get(reverse("taxonomy:country-list") + "?commission=NOPE")
+    assert response.status_code == 200
+    assert "No country or area matches" in response.content.decode()
+
+
+def test_commission_page_lists_members(client):
+    body = client.get(reverse("taxonomy:commission-detail", args=["escwa"])).content.decode()
+    assert "State of Palestine" in body and "21 member States" in body
+
+
+def test_reference_search(client):
+    body = client.get(reverse("search") + "?q=trafficking").content.decode()
+    assert "Objective 10" in body
+    body = client.get(reverse("search") + "?q=Ghana").content.decode()
+    assert "/countries/gh/" in body
+
+
+def test_home_page_shows_real_figures(client):
+    body = client.get("/").content.decode()
+    assert '<span class="figure">23</span>' in body
+    assert '<span class="figure">193</span>' in body
+    assert '<span class="figure">10</span>' in body

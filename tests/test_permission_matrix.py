@@ -1,0 +1,52 @@
+"""Every URL pattern × role against the policy table in tests/policy.py."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+from tests.factories.accounts import user_with_role
+from tests.policy import COVERED_BY_PREFIX, POLICY, ROLES
+
+pytestmark = pytest.mark.django_db
+
+
+def _pattern_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            yield from _pattern_names(pattern.url_patterns, inner)
+        else:
+            yield namespace + (pattern.name or f"<unnamed {pattern.pattern}>")
+
+
+def test_every_url_pattern_is_in_the_policy():
+    names = set(_pattern_names(get_resolver().url_patterns))
+    uncovered = sorted(name for name in names if name not in POLICY and not name.startswith(tuple(COVERED_BY_PREFIX)))
+    assert not uncovered, f"URL patterns missing from tests/policy.py: {uncovered}"
+    stale = sorted(set(POLICY) - names)
+    assert not stale, f"tests/policy.py names URLs that no longer exist: {stale}"
+
+
+CASES = [
+    pytest.param(name, index, role, id=f"{name}[{index}]-{role}")
+    for name, expectations in POLICY.items()
+    for index in range(len(expectations))
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("name", "index", "role"), CASES)
+def test_policy(client, name, index, role):
+    expect = POLICY[name][index]
+    if role != "anonymous":
+        client.force_login(user_with_role(role))
+    url = reverse(name, kwargs=expect.kwargs)
+    kwargs = {"data": expect.data} if expect.data is not None else {}
+    if expect.method in ("post", "put", "patch") and name.startswith("api:"):
+        kwargs["content_type"] = "application/json"
+    response = getattr(client, expect.method)(url, **kwargs)
+    expected = expect.codes[role]
+    assert response.status_code == expected, f"{role} {expect.method.upper()} {url}: {response.status_code}"
+    if expected == 302 and role == "anonymous" and name.startswith("accounts:profile"):
+        assert "/accounts/sign-in/" in response["Location"]
