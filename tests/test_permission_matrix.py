@@ -1,4 +1,4 @@
-"""Every URL pattern × role against the policy table in tests/policy.py."""
+"""Every URL pattern x role against the policy table in tests/policy.py."""
 
 from __future__ import annotations
 
