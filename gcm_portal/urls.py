@@ -20,5 +20,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("gcm_portal.accounts.urls")),
     path("", include("gcm_portal.taxonomy.urls")),
     path("champions/", include("champions.urls")),
+    path("reviews/", include("reviews.urls")),
     prefix_default_language=False,
 )

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = _("Regional reviews and voluntary reports")
+
+    def ready(self) -> None:
+        from gcm_portal.core.panels import register_country_panel
+
+        from .views import country_panel
+
+        register_country_panel(country_panel)

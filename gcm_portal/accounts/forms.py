@@ -29,11 +29,11 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from gcm_portal.core.email import email_send
+        from gcm_portal.core.email import email_send_template
 
         user = context["user"]
         context = {k: v for k, v in context.items() if k != "user"} | {"user_name": str(user)}
-        email_send(
+        email_send_template(
             to=[to_email],
             template_prefix="accounts/email/password_reset",
             context=context,

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, UpdateView
 
-from gcm_portal.core.email import email_send
+from gcm_portal.core.email import email_send_template
 
 from . import selectors, services
 from .forms import ProfileForm, RegistrationForm, SignInForm
@@ -58,7 +58,7 @@ class RegisterView(FormView):
         link = self.request.build_absolute_uri(
             reverse("accounts:confirm", args=[services.account_confirmation_token(user)])
         )
-        email_send(
+        email_send_template(
             to=[user.email],
             template_prefix="accounts/email/confirm",
             context={"user_name": str(user), "link": link},

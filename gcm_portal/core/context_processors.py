@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from gcm_portal import permissions
+from gcm_portal.core.notifications import unread_count
 
 
 def portal(request):
@@ -9,4 +10,6 @@ def portal(request):
     return {
         "PORTAL_LANGUAGES": settings.LANGUAGES,
         "is_network_staff": permissions.is_network_staff(user),
+        "represents_a_country": bool(permissions.country_ids_represented(user)),
+        "unread_notifications": unread_count(user),
     }

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-__all__ = ["email_send", "render_email"]
+__all__ = ["email_send", "email_send_template", "render_email"]
 
 
 def render_email(template_prefix: str, context: dict, *, language: str) -> tuple[str, str]:
@@ -19,10 +19,14 @@ def render_email(template_prefix: str, context: dict, *, language: str) -> tuple
     return subject, body
 
 
-def email_send(*, to: Sequence[str], template_prefix: str, context: dict, language: str = "en") -> None:
+def email_send(*, to: Sequence[str], subject: str, body: str) -> None:
     """Queue one e-mail; nothing is sent if the surrounding transaction rolls back."""
     from .tasks import send_email_task
 
-    subject, body = render_email(template_prefix, context, language=language)
     recipients = list(to)
     transaction.on_commit(lambda: send_email_task.delay(recipients, subject, body))
+
+
+def email_send_template(*, to: Sequence[str], template_prefix: str, context: dict, language: str = "en") -> None:
+    subject, body = render_email(template_prefix, context, language=language)
+    email_send(to=to, subject=subject, body=body)

@@ -4,4 +4,6 @@ from . import views
 
 urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
+    path("notifications/", views.NotificationListView.as_view(), name="notifications"),
+    path("audit/", views.AuditLogView.as_view(), name="audit-log"),
 ]

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from django.http import JsonResponse
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
+from gcm_portal import permissions
 from gcm_portal.taxonomy import selectors as taxonomy_selectors
 
 from .health import health_report
+from .models import AuditEntry
+from .notifications import notification_list_for, notifications_mark_read
 
 
 class FilteredListView(ListView):
@@ -64,4 +69,50 @@ class SearchView(TemplateView):
         q = self.request.GET.get("q", "").strip()[:200]
         results = taxonomy_selectors.reference_search(q) if q else {}
         context.update(q=q, results=results, total=sum(len(v) for v in results.values()))
+        return context
+
+
+class NotificationListView(LoginRequiredMixin, ListView):
+    """The signed-in user's on-site notices; POST marks them read."""
+
+    template_name = "notifications.html"
+    context_object_name = "notifications"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return notification_list_for(self.request.user)
+
+    def post(self, request):
+        ids = [int(i) for i in request.POST.getlist("notification") if i.isdigit()] or None
+        notifications_mark_read(user=request.user, ids=ids)
+        return HttpResponseRedirect(reverse("notifications"))
+
+
+class AuditLogView(LoginRequiredMixin, ListView):
+    """Who did what, when, from which state to which: Network staff only (404 for others)."""
+
+    template_name = "audit_log.html"
+    context_object_name = "entries"
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.is_network_staff(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = AuditEntry.objects.select_related("actor", "content_type")
+        action = self.request.GET.get("action", "").strip()
+        if action:
+            queryset = queryset.filter(action=action)
+        record = self.request.GET.get("record", "").strip()
+        if record:
+            queryset = queryset.filter(object_repr__icontains=record)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
         return context

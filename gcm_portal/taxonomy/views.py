@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
+from gcm_portal.core.panels import country_panels
 from gcm_portal.core.views import FilteredListView
 
 from . import selectors
@@ -63,6 +64,11 @@ class CountryDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(selectors.country_list(), iso2=self.kwargs["iso2"].upper())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["panels"] = country_panels(self.object, self.request)
+        return context
 
 
 class CommissionListView(ListView):

@@ -1,0 +1,20 @@
+"""Country pages belong to the kernel, but their content comes from the domain apps: each app
+registers a panel here in its AppConfig.ready(), so the kernel never imports a domain app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+CountryPanel = Callable[..., dict | None]
+
+_country_panels: list[CountryPanel] = []
+
+
+def register_country_panel(panel: CountryPanel) -> None:
+    if panel not in _country_panels:
+        _country_panels.append(panel)
+
+
+def country_panels(country, request) -> list[dict]:
+    """Each panel returns ``{"template": ..., **context}`` or None when it has nothing to show."""
+    return [p for p in (panel(country=country, request=request) for panel in _country_panels) if p]
