@@ -421,8 +421,8 @@ class ReportTransitionView(LoginRequiredMixin, View):
         comment = form.data.get("comment", "")
         try:
             services.report_transition(report=report, action=action, actor=request.user, comment=comment)
-        except TransitionForbidden:
-            raise Http404 from None
+        except TransitionForbidden as error:
+            raise PermissionDenied(str(error)) from None
         except WorkflowError as error:
             messages.error(request, str(error))
         else:

@@ -37,6 +37,7 @@ def _service_markers(request):
 def _isolated(settings, tmp_path):
     """Each test gets its own media folder, in-memory e-mail and a clean cache (throttle counters)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()

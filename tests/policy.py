@@ -1,5 +1,6 @@
 """The access policy: for every URL pattern, what each role gets. The single source of truth the
-permission-matrix test checks; every new URL must appear here or the suite fails.
+permission-matrix test checks; every new URL must appear here or the suite fails. Apps' rows live in
+tests/policy_<app>.py and are merged below.
 
 Codes: 200 ok, 302 redirect (to sign-in for pages that need an account), 401 API without
 credentials, 403 signed in but not allowed, 404 not visible, 405 wrong method.
@@ -7,47 +8,11 @@ credentials, 403 signed in but not allowed, 404 not visible, 405 wrong method.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from tests.policy_base import ADMIN_SITE, API_SIGNED_IN, PUBLIC, ROLES, SIGNED_IN, Expect, everyone, only, signed_in
+from tests.policy_reviews import REVIEWS_POLICY
+from tests.policy_reviews_api import REVIEWS_API_POLICY
 
-ROLES = (
-    "anonymous",
-    "member",
-    "focal_point",
-    "entity_focal_point",
-    "expert_reviewer",
-    "network_staff",
-    "fund_manager",
-    "admin",
-)
-SIGNED_IN = ROLES[1:]
-
-
-def everyone(code: int) -> dict[str, int]:
-    return dict.fromkeys(ROLES, code)
-
-
-def signed_in(code: int = 200, *, anonymous: int = 302) -> dict[str, int]:
-    return {"anonymous": anonymous} | dict.fromkeys(SIGNED_IN, code)
-
-
-def only(allowed: dict[str, int], *, others: int) -> dict[str, int]:
-    return {role: allowed.get(role, others) for role in ROLES}
-
-
-PUBLIC = everyone(200)
-API_SIGNED_IN = signed_in(200, anonymous=401)
-ADMIN_SITE = only({"network_staff": 200, "fund_manager": 200, "admin": 200}, others=302)
-
-
-@dataclass(frozen=True)
-class Expect:
-    """Expected status per role for one URL and method; ``kwargs`` fill the URL's parameters."""
-
-    codes: dict[str, int]
-    method: str = "get"
-    kwargs: dict = field(default_factory=dict)
-    data: dict | None = None
-
+__all__ = ["COVERED_BY_PREFIX", "POLICY", "ROLES", "SIGNED_IN"]
 
 POLICY: dict[str, list[Expect]] = {
     # kernel pages
@@ -118,6 +83,9 @@ POLICY: dict[str, list[Expect]] = {
         Expect(only({"network_staff": 200, "admin": 200, "fund_manager": 403}, others=302))
     ],
 }
+
+POLICY.update(REVIEWS_POLICY)
+POLICY.update(REVIEWS_API_POLICY)
 
 # Whole URL groups covered by the representative rows above, with the reason.
 COVERED_BY_PREFIX = {

@@ -73,9 +73,18 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# Domain apps register their demo content here from AppConfig.ready(); each loader is idempotent.
+DEMO_LOADERS: list = []
+
+
+def register_demo_loader(loader) -> None:
+    if loader not in DEMO_LOADERS:
+        DEMO_LOADERS.append(loader)
+
+
 @transaction.atomic
 def load_demo_data() -> list[tuple[str, str]]:
-    """Create or refresh the demo accounts; running it twice changes nothing."""
+    """Create or refresh the demo accounts, then each app's demo content; running it twice changes nothing."""
     summary = []
     for email, name, organisation, language, roles, superuser in DEMO_ACCOUNTS:
         user = User.objects.filter(email=email).first()
@@ -95,4 +104,6 @@ def load_demo_data() -> list[tuple[str, str]]:
             for role, country, entity in roles
         )
         summary.append((email, "Administrator" if superuser else described))
+    for loader in DEMO_LOADERS:
+        loader()
     return summary

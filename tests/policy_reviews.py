@@ -1,0 +1,110 @@
+"""Access policy rows for the reviews app's pages (merged into tests/policy.py).
+
+Object rows take ``kwargs=lambda w: ...`` on a world built by tests/factories/reviews.py: Ghana has a
+report in every state, Mexico a draft and a published report; the focal_point role is Ghana's."""
+
+from tests.policy_base import PUBLIC, Expect, everyone, only, signed_in
+
+# Staff pages are invisible (404) to other signed-in users; anonymous visitors are sent to sign in.
+STAFF_PAGE = only({"network_staff": 200, "admin": 200}, others=404) | {"anonymous": 302}
+STAFF_POST = only({"network_staff": 302, "admin": 302}, others=404) | {"anonymous": 302}
+# Ghana's working copy: Ghana's focal point and staff.
+GH_WORKING = only({"focal_point": 200, "network_staff": 200, "admin": 200}, others=404)
+GH_WORKING_LOGIN = GH_WORKING | {"anonymous": 302}
+STAFF_ONLY_VISIBLE = only({"network_staff": 200, "admin": 200}, others=404)
+CREATORS = only({"focal_point": 200, "network_staff": 200, "admin": 200}, others=404) | {"anonymous": 302}
+
+
+def review_pk(w):
+    return {"pk": w.draft_gh.review_id}
+
+
+REVIEWS_POLICY: dict[str, list[Expect]] = {
+    "reviews:index": [Expect(PUBLIC)],
+    "reviews:review-detail": [Expect(PUBLIC, kwargs=review_pk), Expect(everyone(404), kwargs={"pk": 999999})],
+    "reviews:dashboard": [Expect(signed_in())],
+    "reviews:queue": [Expect(STAFF_PAGE)],
+    "reviews:bulk": [
+        Expect(STAFF_POST, method="post", data=lambda w: {"action": "publish", "report": [w.submitted_gh.pk]}),
+    ],
+    "reviews:curate": [
+        Expect(
+            STAFF_POST | {"network_staff": 404, "admin": 404},
+            method="post",
+            kwargs={"kind": "pledge", "pk": 999999},
+            data={"curation": "published"},
+        )
+    ],
+    "reviews:report-list": [Expect(PUBLIC)],
+    "reviews:report-export": [Expect(PUBLIC)],
+    "reviews:report-create": [Expect(CREATORS)],
+    "reviews:report-detail": [
+        Expect(PUBLIC, kwargs=lambda w: {"pk": w.published_mx.pk}),
+        Expect(GH_WORKING, kwargs=lambda w: {"pk": w.draft_gh.pk}),
+        Expect(STAFF_ONLY_VISIBLE, kwargs=lambda w: {"pk": w.draft_mx.pk}),
+    ],
+    "reviews:report-edit": [
+        Expect(GH_WORKING_LOGIN, kwargs=lambda w: {"pk": w.draft_gh.pk}),
+        # visible but not editable once published: sent back to the report with a message
+        Expect(
+            GH_WORKING_LOGIN | {"focal_point": 302, "network_staff": 302, "admin": 302},
+            kwargs=lambda w: {"pk": w.published_gh.pk},
+        ),
+        Expect(STAFF_ONLY_VISIBLE | {"anonymous": 302}, kwargs=lambda w: {"pk": w.draft_mx.pk}),
+    ],
+    "reviews:report-transition": [
+        # Ghana's focal point submits; staff see the draft but may not submit for the country (403)
+        Expect(
+            GH_WORKING_LOGIN | {"focal_point": 302, "network_staff": 403, "admin": 403},
+            method="post",
+            kwargs=lambda w: {"pk": w.draft_gh.pk, "action": "submit"},
+        ),
+        Expect(
+            GH_WORKING_LOGIN | {"focal_point": 403, "network_staff": 302, "admin": 302},
+            method="post",
+            kwargs=lambda w: {"pk": w.submitted_gh.pk, "action": "publish"},
+        ),
+        Expect(
+            STAFF_ONLY_VISIBLE | {"anonymous": 302, "network_staff": 302, "admin": 302},
+            method="post",
+            kwargs=lambda w: {"pk": w.draft_mx.pk, "action": "withdraw"},
+        ),
+    ],
+    "reviews:report-comment": [
+        Expect(STAFF_POST, method="post", kwargs=lambda w: {"pk": w.submitted_gh.pk}, data={"body": "Thanks."}),
+    ],
+    "reviews:report-version": [
+        Expect(PUBLIC, kwargs=lambda w: {"pk": w.published_mx.pk, "number": w.published_mx.public_version.number}),
+        Expect(STAFF_ONLY_VISIBLE, kwargs=lambda w: {"pk": w.published_mx.pk, "number": 1}),
+        Expect(GH_WORKING, kwargs=lambda w: {"pk": w.draft_gh.pk, "number": 1}),
+    ],
+    "reviews:document-upload": [
+        Expect(
+            GH_WORKING_LOGIN | {"focal_point": 400, "network_staff": 400, "admin": 400},
+            method="post",
+            kwargs=lambda w: {"pk": w.draft_gh.pk},
+            data={"language": "en"},
+        ),
+    ],
+    "reviews:document-download": [
+        Expect(GH_WORKING, kwargs=lambda w: {"pk": w.draft_gh.pk, "document_pk": w.draft_gh.documents.get().pk}),
+    ],
+    "reviews:document-delete": [
+        Expect(
+            GH_WORKING_LOGIN | {"focal_point": 302, "network_staff": 302, "admin": 302},
+            method="post",
+            kwargs=lambda w: {"pk": w.draft_gh.pk, "document_pk": w.draft_gh.documents.get().pk},
+        ),
+    ],
+    "reviews:pledge-list": [Expect(PUBLIC)],
+    "reviews:pledge-create": [Expect(CREATORS)],
+    "reviews:pledge-detail": [Expect(everyone(404), kwargs={"pk": 999999})],
+    "reviews:pledge-edit": [Expect(everyone(404) | {"anonymous": 302}, kwargs={"pk": 999999})],
+    "reviews:contribution-create": [
+        Expect(signed_in(200), data=lambda w: {"review": w.draft_gh.review_id}),
+        Expect(signed_in(200), data=lambda w: {"report": w.published_mx.pk}),
+        Expect(signed_in(404), data=lambda w: {"report": w.draft_mx.pk}),
+    ],
+    "notifications": [Expect(signed_in())],
+    "audit-log": [Expect(STAFF_PAGE)],
+}
