@@ -119,9 +119,12 @@ def review_participants(review: RegionalReview, user) -> list[Participant]:
         .select_related("country")
         .order_by("country__name")
     )
-    reports = {}
+    rank = {state: i for i, state in enumerate(PublicReportState.values)}
+    reports: dict[int, VoluntaryReport] = {}
     for report in VoluntaryReport.objects.filter(review=review).order_by("updated_at"):
-        reports[report.country_id] = report
+        best = reports.get(report.country_id)
+        if best is None or rank[public_state(report)] >= rank[public_state(best)]:
+            reports[report.country_id] = report
     visible = set(VoluntaryReport.objects.visible_to(user).filter(review=review).values_list("pk", flat=True))
     participants = []
     for membership in members:

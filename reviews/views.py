@@ -120,7 +120,7 @@ class ReportExportView(View):
     def get(self, request):
         base = selectors.public_report_list(request.user).order_by("-published_at", "-pk")
         filterset = PublicReportFilterSet(request.GET or None, queryset=base)
-        reports = filterset.qs if filterset.is_valid() else base.none()
+        reports = base.none() if filterset.is_bound and not filterset.is_valid() else filterset.qs
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="gcm-voluntary-reports.csv"'
         writer = csv.writer(response)

@@ -61,5 +61,5 @@ def test_signed_in_pages_read_roles_once(client):
 
     anonymous = count_queries(client, "/objectives/")
     client.force_login(focal_point("GH"))
-    # one query each for the session, the user and the user's role memberships
-    assert count_queries(client, "/objectives/") == anonymous + 3
+    # one query each for the session, the user, the user's role memberships and unread notifications
+    assert count_queries(client, "/objectives/") == anonymous + 4

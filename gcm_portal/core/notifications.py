@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import translate_url
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from .email import email_send, render_email
 from .models import Notification
@@ -18,10 +18,8 @@ __all__ = ["notification_list_for", "notifications_mark_read", "notify", "unread
 
 
 def _localised_url(path: str, language: str) -> str:
-    if not path:
-        return ""
-    with translation.override(language):
-        return translate_url(path, language)
+    # ``path`` was reversed in the active language (the actor's); translate_url resolves it there.
+    return translate_url(path, language) if path else ""
 
 
 def notify(*, event: str, recipients: Iterable, context: dict, path: str = "", actor=None) -> list[Notification]:
