@@ -12,3 +12,8 @@ class ReviewsConfig(AppConfig):
         from .views import country_panel
 
         register_country_panel(country_panel)
+        from gcm_portal.core.demo import register_demo_loader
+
+        from .demo import load_reviews_demo
+
+        register_demo_loader(load_reviews_demo)

@@ -83,7 +83,8 @@ class ReportForm(forms.ModelForm):
 
 class ProgressForm(forms.Form):
     objective = ObjectiveChoiceField(queryset=Objective.objects.all(), label=_("Objective"))
-    status = forms.ChoiceField(choices=ProgressStatus.choices, label=_("Status"))
+    # A blank first choice keeps an untouched empty block "unchanged", so it is skipped, not validated.
+    status = forms.ChoiceField(choices=[("", "---------"), *ProgressStatus.choices], label=_("Status"))
     measures = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False, label=_("Measures taken"))
     challenges = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label=_("Challenges"))
     support_needed = forms.CharField(

@@ -36,7 +36,7 @@ def test_review_page_shows_every_participating_state_and_its_public_state(client
     review = eca_review()
     make_report(world.staff, "SN", title="Senegal draft")
     body = client.get(review.get_absolute_url()).content.decode()
-    assert body.count("<tr><th scope=\"row\">") == 54
+    assert body.count('<tr><th scope="row">') == 54
     assert "Ghana published" in body  # published report linked for everyone
     assert "Ghana draft" not in body  # a draft's existence shows as a state, not its title
     assert "status-in_preparation" in body and "status-published" in body and "status-not_started" in body
@@ -52,8 +52,9 @@ def test_review_page_links_drafts_for_their_focal_point(client, world):
 def test_public_report_page_shows_the_published_version_with_fingerprint(client, world):
     report = world.published_gh
     report = move(report, world.focal_gh, "revise")
-    services.report_update(report=report, actor=world.focal_gh, expected_version=report.version,
-                           data={"title": "Draft correction title"})
+    services.report_update(
+        report=report, actor=world.focal_gh, expected_version=report.version, data={"title": "Draft correction title"}
+    )
     body = client.get(report.get_absolute_url()).content.decode()
     assert "Ghana published" in body and "Draft correction title" not in body
     assert report.public_version.fingerprint in body
@@ -90,18 +91,31 @@ def test_create_and_edit_a_draft_through_the_pages(client):
     fp = focal_point("GH")
     client.force_login(fp)
     ghana = Country.objects.get(iso2="GH")
-    response = client.post(reverse("reviews:report-create"), {
-        "country": ghana.pk, "review": eca_review().pk, "title": "Ghana 2025 review", "languages": ["en", "fr"]})
+    response = client.post(
+        reverse("reviews:report-create"),
+        {"country": ghana.pk, "review": eca_review().pk, "title": "Ghana 2025 review", "languages": ["en", "fr"]},
+    )
     assert response.status_code == 302
     report = VoluntaryReport.objects.get(title="Ghana 2025 review")
     form = {
-        "version": report.version, "title": "Ghana 2025 review", "review": eca_review().pk, "languages": ["en"],
-        "review_process": "Whole-of-government consultation.", "policy_framework": "", "national_plan": "",
-        "means_of_implementation": "", "next_steps": "", "objectives": [], "principles": [],
-        "progress-TOTAL_FORMS": "2", "progress-INITIAL_FORMS": "0",
-        "progress-0-objective": Objective.objects.get(number=6).pk, "progress-0-status": "in_progress",
+        "version": report.version,
+        "title": "Ghana 2025 review",
+        "review": eca_review().pk,
+        "languages": ["en"],
+        "review_process": "Whole-of-government consultation.",
+        "policy_framework": "",
+        "national_plan": "",
+        "means_of_implementation": "",
+        "next_steps": "",
+        "objectives": [],
+        "principles": [],
+        "progress-TOTAL_FORMS": "2",
+        "progress-INITIAL_FORMS": "0",
+        "progress-0-objective": Objective.objects.get(number=6).pk,
+        "progress-0-status": "in_progress",
         "progress-0-measures": "Fair recruitment law adopted.",
-        "progress-1-objective": Objective.objects.get(number=10).pk, "progress-1-status": "planned",
+        "progress-1-objective": Objective.objects.get(number=10).pk,
+        "progress-1-status": "planned",
         "progress-1-measures": "Trafficking action plan.",
     }
     response = client.post(reverse("reviews:report-edit", args=[report.pk]), form)
@@ -113,8 +127,9 @@ def test_create_and_edit_a_draft_through_the_pages(client):
 
 def test_focal_point_cannot_create_for_another_country(client):
     client.force_login(focal_point("GH"))
-    response = client.post(reverse("reviews:report-create"), {
-        "country": Country.objects.get(iso2="MX").pk, "title": "Not mine"})
+    response = client.post(
+        reverse("reviews:report-create"), {"country": Country.objects.get(iso2="MX").pk, "title": "Not mine"}
+    )
     assert response.status_code == 400
     assert not VoluntaryReport.objects.exists()
 
@@ -124,17 +139,31 @@ def test_two_editors_one_wins_the_other_is_told_and_loses_nothing(client):
     report = make_report(fp, "GH")
     colleague = focal_point("GH")
     base = {
-        "title": report.title, "review": eca_review().pk, "languages": ["en"], "policy_framework": "",
-        "national_plan": "", "means_of_implementation": "", "next_steps": "", "review_process": "",
-        "progress-TOTAL_FORMS": "0", "progress-INITIAL_FORMS": "0",
+        "title": report.title,
+        "review": eca_review().pk,
+        "languages": ["en"],
+        "policy_framework": "",
+        "national_plan": "",
+        "means_of_implementation": "",
+        "next_steps": "",
+        "review_process": "",
+        "progress-TOTAL_FORMS": "0",
+        "progress-INITIAL_FORMS": "0",
     }
     version = report.version
     client.force_login(colleague)
-    assert client.post(reverse("reviews:report-edit", args=[report.pk]),
-                       base | {"version": version, "next_steps": "Colleague's text"}).status_code == 302
+    assert (
+        client.post(
+            reverse("reviews:report-edit", args=[report.pk]),
+            base | {"version": version, "next_steps": "Colleague's text"},
+        ).status_code
+        == 302
+    )
     client.force_login(fp)
-    response = client.post(reverse("reviews:report-edit", args=[report.pk]),
-                           base | {"version": version, "next_steps": "My careful paragraph"})
+    response = client.post(
+        reverse("reviews:report-edit", args=[report.pk]),
+        base | {"version": version, "next_steps": "My careful paragraph"},
+    )
     assert response.status_code == 409
     body = response.content.decode()
     assert "Someone else saved this report" in body
@@ -142,8 +171,10 @@ def test_two_editors_one_wins_the_other_is_told_and_loses_nothing(client):
     report.refresh_from_db()
     assert report.next_steps == "Colleague's text"
     # saving again from the conflict page, with the version it shows, keeps the second editor's text
-    response = client.post(reverse("reviews:report-edit", args=[report.pk]),
-                           base | {"version": report.version, "next_steps": "My careful paragraph"})
+    response = client.post(
+        reverse("reviews:report-edit", args=[report.pk]),
+        base | {"version": report.version, "next_steps": "My careful paragraph"},
+    )
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.next_steps == "My careful paragraph"
@@ -179,9 +210,11 @@ def test_queue_filters_and_bulk_publish(client, world):
     client.force_login(world.staff)
     body = client.get(reverse("reviews:queue") + "?status=submitted").content.decode()
     assert "Ghana submitted" in body and "Ghana returned" not in body and "Ghana draft" not in body
-    response = client.post(reverse("reviews:bulk"), {"action": "publish",
-                                                      "report": [world.submitted_gh.pk, world.draft_gh.pk]},
-                           follow=True)
+    response = client.post(
+        reverse("reviews:bulk"),
+        {"action": "publish", "report": [world.submitted_gh.pk, world.draft_gh.pk]},
+        follow=True,
+    )
     text = response.content.decode()
     assert "1 reports published" in text and "Ghana draft" in text
     world.submitted_gh.refresh_from_db()
@@ -209,9 +242,17 @@ def test_pledge_flow(client):
     staff = user_with_role("network_staff")
     client.force_login(fp)
     objectives = [Objective.objects.get(number=n).pk for n in (6, 18)]
-    data = {"submitting_entity": "Government of Ghana", "entity_type": "State", "countries": [Country.objects.get(iso2="GH").pk],
-            "title": "Fair recruitment pledge", "kind": "individual", "objectives": objectives,
-            "description": "We will adopt fair recruitment standards.", "status": "announced", "review": eca_review().pk}
+    data = {
+        "submitting_entity": "Government of Ghana",
+        "entity_type": "State",
+        "countries": [Country.objects.get(iso2="GH").pk],
+        "title": "Fair recruitment pledge",
+        "kind": "individual",
+        "objectives": objectives,
+        "description": "We will adopt fair recruitment standards.",
+        "status": "announced",
+        "review": eca_review().pk,
+    }
     too_many = data | {"objectives": [Objective.objects.get(number=n).pk for n in (1, 2, 3, 4)]}
     assert client.post(reverse("reviews:pledge-create"), too_many).status_code == 400
     response = client.post(reverse("reviews:pledge-create"), data)
@@ -228,8 +269,9 @@ def test_pledge_flow(client):
     pledge.refresh_from_db()
     stale = data | {"status": "fulfilled", "version": pledge.version - 1}
     assert client.post(reverse("reviews:pledge-edit", args=[pledge.pk]), stale).status_code == 400
-    edit = client.post(reverse("reviews:pledge-edit", args=[pledge.pk]),
-                       data | {"status": "in_progress", "version": pledge.version})
+    edit = client.post(
+        reverse("reviews:pledge-edit", args=[pledge.pk]), data | {"status": "in_progress", "version": pledge.version}
+    )
     assert edit.status_code == 302
     pledge.refresh_from_db()
     assert pledge.status == "in_progress"
@@ -240,9 +282,16 @@ def test_contribution_flow(client, world):
     client.force_login(member)
     url = reverse("reviews:contribution-create") + f"?report={world.published_gh.pk}"
     assert client.get(url).status_code == 200
-    response = client.post(reverse("reviews:contribution-create"), {
-        "report": world.published_gh.pk, "title": "Civil society view", "organisation": "Migrant network",
-        "language": "en", "body": "Consultations reached migrant workers' associations."})
+    response = client.post(
+        reverse("reviews:contribution-create"),
+        {
+            "report": world.published_gh.pk,
+            "title": "Civil society view",
+            "organisation": "Migrant network",
+            "language": "en",
+            "body": "Consultations reached migrant workers' associations.",
+        },
+    )
     assert response.status_code == 302
     contribution = StakeholderContribution.objects.get()
     assert contribution.curation == "pending"
@@ -303,8 +352,12 @@ def test_list_pages_run_a_constant_number_of_queries(client):
     fp = focal_point("GH")
     make = lambda i: move(move(make_report(fp, "GH", title=f"R{i}", sections=2), fp, "submit"), staff, "publish")  # noqa: E731
     make(0)
-    urls = [reverse("reviews:report-list"), reverse("reviews:report-export"), eca_review().get_absolute_url(),
-            reverse("reviews:index")]
+    urls = [
+        reverse("reviews:report-list"),
+        reverse("reviews:report-export"),
+        eca_review().get_absolute_url(),
+        reverse("reviews:index"),
+    ]
     few = [_queries(client, u) for u in urls]
     client.force_login(staff)
     few_staff = _queries(client, reverse("reviews:queue"))
@@ -324,3 +377,26 @@ def test_visible_to_is_the_single_rule():
     mine = set(VoluntaryReport.objects.visible_to(world.focal_gh).values_list("title", flat=True))
     assert "Ghana draft" in mine and "Mexico draft" not in mine and "Mexico published" in mine
     assert VoluntaryReport.objects.visible_to(world.staff).count() == VoluntaryReport.objects.count()
+
+
+def test_editing_one_section_keeps_the_others(client):
+    fp = focal_point("GH")
+    report = make_report(fp, "GH", sections=2)
+    client.force_login(fp)
+    page = client.get(reverse("reviews:report-edit", args=[report.pk]))
+    formset = page.context["formset"]
+    form = page.context["form"]
+    data = {k: v for k, v in form.initial.items() if k not in ("objectives", "principles", "review")}
+    data.update(version=report.version, review=report.review_id, title=report.title, languages=["en"])
+    data.update({"progress-TOTAL_FORMS": str(len(formset.forms)), "progress-INITIAL_FORMS": "2"})
+    for i, initial in enumerate(formset.initial):
+        for key, value in initial.items():
+            data[f"progress-{i}-{key}"] = value.pk if key == "objective" else value
+    data["progress-0-measures"] = "Changed only this one."
+    data = {k: v for k, v in data.items() if v is not None}
+    response = client.post(reverse("reviews:report-edit", args=[report.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(report.progress.order_by("objective__number").values_list("objective__number", "measures")) == [
+        (1, "Changed only this one."),
+        (2, "Measures for 2"),
+    ]
