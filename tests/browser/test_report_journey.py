@@ -7,7 +7,6 @@ import pytest
 
 from gcm_portal.core.demo import DEMO_PASSWORD, load_demo_data
 from reviews.models import VoluntaryReport
-from tests.browser.test_browser import page  # noqa: F401  (the Chromium page fixture)
 from tests.factories.reviews import PDF_BYTES, eca_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -26,7 +25,7 @@ def sign_out(page):
         page.click(".account-state form button")
 
 
-def test_report_journey_from_draft_to_public(page, live_server, tmp_path):  # noqa: F811
+def test_report_journey_from_draft_to_public(page, live_server, tmp_path):
     load_demo_data()
     review = eca_review()
     pdf = tmp_path / "ghana-report.pdf"
@@ -109,4 +108,5 @@ def test_report_journey_from_draft_to_public(page, live_server, tmp_path):  # no
         page.click("#documents a:has-text('ghana-report.pdf')")
     download = download_info.value
     assert download.suggested_filename == "ghana-report.pdf"
-    assert open(download.path(), "rb").read() == PDF_BYTES
+    with open(download.path(), "rb") as handle:
+        assert handle.read() == PDF_BYTES

@@ -11,6 +11,7 @@ from reviews import services
 from reviews.models import RegionalReview, VoluntaryReport
 from tests.factories.accounts import focal_point, user_with_role
 
+
 def make_pdf(text: str = "Demonstration report text") -> bytes:
     """A valid one-page PDF (with a cross-reference table) whose text pypdf can extract."""
     stream = f"BT /F1 18 Tf 20 60 Td ({text}) Tj ET".encode()

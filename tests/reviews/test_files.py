@@ -29,7 +29,12 @@ def odt_bytes(text="Hello from an ODT") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>' + text + "</text:p></office:text></office:body></office:document-content>")
+        archive.writestr(
+            "content.xml",
+            '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>'
+            + text
+            + "</text:p></office:text></office:body></office:document-content>",
+        )
         archive.writestr("META-INF/manifest.xml", "<manifest/>")
     return buffer.getvalue()
 
@@ -82,8 +87,10 @@ def test_upload_page_refuses_bad_files_and_leaves_the_draft_untouched(client, dr
     fp, report = draft
     client.force_login(fp)
     version = report.version
-    response = client.post(reverse("reviews:document-upload", args=[report.pk]),
-                           {"file": SimpleUploadedFile(name, content), "language": "en"})
+    response = client.post(
+        reverse("reviews:document-upload", args=[report.pk]),
+        {"file": SimpleUploadedFile(name, content), "language": "en"},
+    )
     assert response.status_code == 400
     body = response.content.decode()
     assert "The document was not added" in body
@@ -93,13 +100,16 @@ def test_upload_page_refuses_bad_files_and_leaves_the_draft_untouched(client, dr
     assert report.version == version
 
 
-def test_upload_then_private_download_with_safe_headers_and_extracted_text(client, draft, settings,
-                                                                           django_capture_on_commit_callbacks):
+def test_upload_then_private_download_with_safe_headers_and_extracted_text(
+    client, draft, settings, django_capture_on_commit_callbacks
+):
     fp, report = draft
     client.force_login(fp)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("reviews:document-upload", args=[report.pk]),
-                               {"file": pdf_upload("Ghana report.pdf"), "language": "fr"})
+        response = client.post(
+            reverse("reviews:document-upload", args=[report.pk]),
+            {"file": pdf_upload("Ghana report.pdf"), "language": "fr"},
+        )
     assert response.status_code == 302
     document = ReportDocument.objects.get(report=report)
     assert document.original_name == "Ghana report.pdf" and document.language == "fr"
@@ -125,8 +135,11 @@ def test_docx_text_is_extracted(draft, django_capture_on_commit_callbacks):
     fp, report = draft
     with django_capture_on_commit_callbacks(execute=True):
         document = services.report_document_add(
-            report=report, actor=fp, upload=SimpleUploadedFile("plan.docx", docx_bytes("National plan text")),
-            language="en")
+            report=report,
+            actor=fp,
+            upload=SimpleUploadedFile("plan.docx", docx_bytes("National plan text")),
+            language="en",
+        )
     document.refresh_from_db()
     assert "National plan text" in document.text
 
@@ -135,8 +148,9 @@ def test_documents_cannot_be_added_once_submitted(client, draft):
     fp, report = draft
     move(report, fp, "submit")
     client.force_login(fp)
-    response = client.post(reverse("reviews:document-upload", args=[report.pk]),
-                           {"file": pdf_upload(), "language": "en"})
+    response = client.post(
+        reverse("reviews:document-upload", args=[report.pk]), {"file": pdf_upload(), "language": "en"}
+    )
     assert response.status_code == 400
     assert not ReportDocument.objects.exists()
 
@@ -150,8 +164,9 @@ def test_public_sees_only_documents_of_the_published_version(client, draft):
     first = services.report_document_add(report=report, actor=fp, upload=pdf_upload("v1.pdf"), language="en")
     report = move(move(report, fp, "submit"), staff, "publish")
     report = move(report, fp, "revise")
-    added = services.report_document_add(report=report, actor=fp, upload=pdf_upload("v2.pdf", PDF_BYTES + b"%v2"),
-                                         language="en")
+    added = services.report_document_add(
+        report=report, actor=fp, upload=pdf_upload("v2.pdf", PDF_BYTES + b"%v2"), language="en"
+    )
     assert client.get(first.get_absolute_url()).status_code == 200
     assert client.get(added.get_absolute_url()).status_code == 404
     page = client.get(report.get_absolute_url()).content.decode()

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from gcm_portal.core.models import Notification
 from gcm_portal.taxonomy.models import Country, Objective
@@ -224,7 +225,7 @@ def test_queue_filters_and_bulk_publish(client, world):
 def test_dashboard_shows_deadlines_reports_and_next_steps(client, world):
     review = eca_review()
     review.status = "open"
-    review.submission_deadline = date.today() + timedelta(days=10)
+    review.submission_deadline = timezone.localdate() + timedelta(days=10)
     review.save()
     client.force_login(world.focal_gh)
     body = client.get(reverse("reviews:dashboard")).content.decode()

@@ -33,8 +33,9 @@ def test_full_journey_with_versions_audit_and_notifications(actors, django_captu
         report = move(report, staff, "return", comment="Add the data sources for objective 1.")
         assert report.status == "returned"
         assert ReportComment.objects.get(report=report).body == "Add the data sources for objective 1."
-        report = services.report_update(report=report, actor=focal, expected_version=report.version,
-                                        data={"next_steps": "Publish the data annex."})
+        report = services.report_update(
+            report=report, actor=focal, expected_version=report.version, data={"next_steps": "Publish the data annex."}
+        )
         report = move(report, focal, "resubmit")
         report = move(report, staff, "publish")
     assert report.status == "published" and report.public_version.published
@@ -54,7 +55,11 @@ def test_full_journey_with_versions_audit_and_notifications(actors, django_captu
     assert [n.event for n in notices] == ["report_returned", "report_published"]
     assert notices[0].url.startswith("/fr/reviews/reports/")
     returned_mail = next(m for m in mail.outbox if m.to == [focal.email])
-    assert "renvoy" in returned_mail.subject.lower() or "révision" in returned_mail.subject.lower() or returned_mail.subject
+    assert (
+        "renvoy" in returned_mail.subject.lower()
+        or "révision" in returned_mail.subject.lower()
+        or returned_mail.subject
+    )
 
 
 def test_focal_point_cannot_publish_and_staff_cannot_submit_for_a_country(actors):
@@ -80,8 +85,9 @@ def test_return_needs_a_comment(actors):
 
 def test_submission_guard_explains_what_is_missing(actors):
     focal, _ = actors
-    report = services.report_create(actor=focal, country=Country.objects.get(iso2="GH"), title="Empty",
-                                    review=eca_review())
+    report = services.report_create(
+        actor=focal, country=Country.objects.get(iso2="GH"), title="Empty", review=eca_review()
+    )
     with pytest.raises(TransitionNotAllowed, match="at least one objective section"):
         move(report, focal, "submit")
     available = {a.action: a for a in services.REPORT_WORKFLOW.actions_for(report, focal)}
@@ -123,8 +129,9 @@ def test_published_reports_are_read_only_and_corrections_keep_the_public_version
         services.report_update(report=report, actor=staff, expected_version=report.version, data={"title": "X"})
     published_version = report.public_version
     report = move(report, focal, "revise")
-    report = services.report_update(report=report, actor=focal, expected_version=report.version,
-                                    data={"title": "Corrected title"})
+    report = services.report_update(
+        report=report, actor=focal, expected_version=report.version, data={"title": "Corrected title"}
+    )
     report.refresh_from_db()
     assert report.status == "draft" and report.public_version == published_version
     assert report.public_version.snapshot["title"] == "Original title"
