@@ -7,11 +7,12 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Regional reviews and voluntary reports")
 
     def ready(self) -> None:
-        from gcm_portal.core.panels import register_country_panel
+        from gcm_portal.core.panels import register_country_panel, register_home_figures
 
-        from .views import country_panel
+        from .views import country_panel, home_figures
 
         register_country_panel(country_panel)
+        register_home_figures(home_figures)
         from gcm_portal.core.demo import register_demo_loader
 
         from .demo import load_reviews_demo

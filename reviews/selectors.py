@@ -252,3 +252,11 @@ def reports_for_country(user, country) -> QuerySet[VoluntaryReport]:
 
 def pledges_for_country(user, country) -> QuerySet[Pledge]:
     return pledge_list(user).filter(countries=country, curation=Curation.PUBLISHED)
+
+
+def public_figures() -> dict[str, int]:
+    return {
+        "reviews": RegionalReview.objects.count(),
+        "reports": VoluntaryReport.objects.filter(public_version__isnull=False).count(),
+        "pledges": Pledge.objects.filter(curation=Curation.PUBLISHED).count(),
+    }

@@ -18,7 +18,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from gcm_portal import permissions as roles
 from gcm_portal.core.concurrency import StaleVersion
 from gcm_portal.core.files import FileRejected, file_response
-from gcm_portal.core.views import FilteredListView
+from gcm_portal.core.views import FilteredListView, safe_next
 from gcm_portal.core.workflow import TransitionForbidden, WorkflowError
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective
 
@@ -431,7 +431,7 @@ class ReportTransitionView(LoginRequiredMixin, View):
                 _("Done: the report is now %(state)s.")
                 % {"state": ReportStatus(VoluntaryReport.objects.get(pk=pk).status).label.lower()},
             )
-        return HttpResponseRedirect(request.POST.get("next") or report.get_absolute_url())
+        return HttpResponseRedirect(safe_next(request, report.get_absolute_url()))
 
 
 class ReportCommentView(StaffRequiredMixin, View):
@@ -680,7 +680,7 @@ class CurateView(StaffRequiredMixin, View):
                 _("Saved: %(title)s is now %(state)s.")
                 % {"title": item.title, "state": Curation(item.curation).label.lower()},
             )
-        return HttpResponseRedirect(request.POST.get("next") or reverse("reviews:queue"))
+        return HttpResponseRedirect(safe_next(request, reverse("reviews:queue")))
 
 
 # ---------------------------------------------------------------------------
@@ -698,3 +698,12 @@ def country_panel(*, country, request) -> dict:
         "pledges": pledges,
         "can_create_report": permissions.can_create_report_for(user, country),
     }
+
+
+def home_figures(*, request) -> list[dict]:
+    counts = selectors.public_figures()
+    return [
+        {"count": counts["reviews"], "label": _("regional reviews"), "url": reverse("reviews:index")},
+        {"count": counts["reports"], "label": _("published voluntary reports"), "url": reverse("reviews:report-list")},
+        {"count": counts["pledges"], "label": _("pledges"), "url": reverse("reviews:pledge-list")},
+    ]

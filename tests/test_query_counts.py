@@ -38,7 +38,7 @@ def test_list_query_count_does_not_grow_with_rows(client, small, large):
 @pytest.mark.parametrize(
     ("url", "ceiling"),
     [
-        ("/", 10),
+        ("/", 14),
         ("/objectives/", 6),
         ("/objectives/7/", 6),
         ("/principles/", 3),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import ListView, TemplateView
 
 from gcm_portal import permissions
@@ -13,6 +14,7 @@ from gcm_portal.taxonomy import selectors as taxonomy_selectors
 from .health import health_report
 from .models import AuditEntry
 from .notifications import notification_list_for, notifications_mark_read
+from .panels import home_figures
 
 
 class FilteredListView(ListView):
@@ -49,6 +51,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["figures"] = taxonomy_selectors.reference_figures()
+        context["app_figures"] = home_figures(self.request)
         context["objectives"] = taxonomy_selectors.objective_list()
         context["commissions"] = taxonomy_selectors.commission_list()
         return context
@@ -116,3 +119,13 @@ class AuditLogView(LoginRequiredMixin, ListView):
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
         return context
+
+
+def safe_next(request, fallback: str) -> str:
+    """The ``next`` the form posted, when it points inside this site; ``fallback`` otherwise."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback

@@ -401,3 +401,16 @@ def test_editing_one_section_keeps_the_others(client):
         (1, "Changed only this one."),
         (2, "Measures for 2"),
     ]
+
+
+def test_next_parameter_cannot_redirect_off_site(client, world):
+    client.force_login(world.staff)
+    url = reverse("reviews:report-transition", args=[world.submitted_gh.pk, "publish"])
+    response = client.post(url, {"next": "https://evil.example.com/"})
+    assert response["Location"] == world.submitted_gh.get_absolute_url()
+
+
+def test_home_page_counts_reviews_reports_and_pledges(client, world):
+    body = client.get("/").content.decode()
+    assert '<span class="figure">2</span> published voluntary reports' in body
+    assert '<span class="figure">10</span> regional reviews' in body
