@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -703,7 +704,19 @@ def country_panel(*, country, request) -> dict:
 def home_figures(*, request) -> list[dict]:
     counts = selectors.public_figures()
     return [
-        {"count": counts["reviews"], "label": _("regional reviews"), "url": reverse("reviews:index")},
-        {"count": counts["reports"], "label": _("published voluntary reports"), "url": reverse("reviews:report-list")},
-        {"count": counts["pledges"], "label": _("pledges"), "url": reverse("reviews:pledge-list")},
+        {
+            "count": counts["reviews"],
+            "label": ngettext("regional review", "regional reviews", counts["reviews"]),
+            "url": reverse("reviews:index"),
+        },
+        {
+            "count": counts["reports"],
+            "label": ngettext("published voluntary report", "published voluntary reports", counts["reports"]),
+            "url": reverse("reviews:report-list"),
+        },
+        {
+            "count": counts["pledges"],
+            "label": ngettext("published pledge", "published pledges", counts["pledges"]),
+            "url": reverse("reviews:pledge-list"),
+        },
     ]
