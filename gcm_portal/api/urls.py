@@ -6,6 +6,7 @@ from rest_framework.routers import APIRootView, DefaultRouter
 
 from gcm_portal.accounts.api.views import MeView, TokenView
 from gcm_portal.taxonomy.api.urls import router as taxonomy_router
+from reviews.api.urls import router as reviews_router
 
 from .permissions import PublicReadOnly
 
@@ -21,7 +22,7 @@ class PortalRouter(DefaultRouter):
 
 
 router = PortalRouter()
-for registry in (taxonomy_router.registry,):
+for registry in (taxonomy_router.registry, reviews_router.registry):
     router.registry.extend(registry)
 
 v1_patterns = [
