@@ -62,9 +62,45 @@ class ReportFilterSet(django_filters.FilterSet):
         return queryset.filter(languages__icontains=f'"{value}"') if value else queryset
 
 
-class PublicReportFilterSet(ReportFilterSet):
-    class Meta(ReportFilterSet.Meta):
+class PublicReportFilterSet(django_filters.FilterSet):
+    """Filters on the published version (title, review, objectives, languages), never on a draft: a
+    report under correction is found by what the public can read of it."""
+
+    q = django_filters.CharFilter(
+        field_name="public_version__title", lookup_expr="icontains", label=_("Words in the title")
+    )
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.all(), to_field_name="iso2", label=_("Country (ISO code)")
+    )
+    commission = django_filters.ModelChoiceFilter(
+        field_name="public_version__review__commission",
+        queryset=RegionalCommission.objects.all(),
+        to_field_name="code",
+        label=_("Regional commission"),
+    )
+    cycle = django_filters.ModelChoiceFilter(
+        field_name="public_version__review__cycle",
+        queryset=ReviewCycle.objects.all(),
+        to_field_name="code",
+        label=_("Cycle"),
+    )
+    review = django_filters.NumberFilter(field_name="public_version__review", label=_("Regional review"))
+    objective = django_filters.ModelChoiceFilter(
+        field_name="public_version__objectives",
+        queryset=Objective.objects.all(),
+        to_field_name="number",
+        label=_("Objective"),
+        distinct=True,
+    )
+    language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, method="filter_language", label=_("Language"))
+    year = django_filters.NumberFilter(field_name="published_at__year", label=_("Year published"))
+
+    class Meta:
+        model = VoluntaryReport
         fields = ["q", "country", "commission", "cycle", "review", "objective", "language", "year"]
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(public_version__languages__icontains=f'"{value}"') if value else queryset
 
 
 class PledgeFilterSet(django_filters.FilterSet):

@@ -241,6 +241,11 @@ class ReportVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     snapshot = models.JSONField()
     fingerprint = models.CharField(_("SHA-256 fingerprint"), max_length=64)
+    # Copies of the snapshot's filterable parts, so public filters read the published text, not a draft.
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    review = models.ForeignKey(RegionalReview, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    languages = models.JSONField(default=list, blank=True)
+    objectives = models.ManyToManyField("taxonomy.Objective", blank=True, related_name="+")
     published = models.BooleanField(_("published"), default=False)
     note = models.CharField(_("what changed"), max_length=300, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

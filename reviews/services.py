@@ -83,7 +83,7 @@ def fingerprint_of(snapshot: dict) -> str:
 def report_version_create(*, report: VoluntaryReport, actor, note: str, published: bool = False) -> ReportVersion:
     snapshot = report_snapshot(report)
     last = report.versions.aggregate(n=Max("number"))["n"] or 0
-    return ReportVersion.objects.create(
+    version = ReportVersion.objects.create(
         report=report,
         number=last + 1,
         snapshot=snapshot,
@@ -91,7 +91,12 @@ def report_version_create(*, report: VoluntaryReport, actor, note: str, publishe
         published=published,
         note=note[:300],
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        title=snapshot["title"],
+        review_id=report.review_id,
+        languages=snapshot["languages"],
     )
+    version.objectives.set(report.objectives.all())
+    return version
 
 
 # ---------------------------------------------------------------------------
@@ -241,6 +246,9 @@ def _replace_progress(report: VoluntaryReport, rows: list[dict]) -> None:
 
 @transaction.atomic
 def report_document_add(*, report: VoluntaryReport, actor, upload, language: str) -> ReportDocument:
+    # Lock the row: a submission racing this upload waits, then sees the document (or the upload sees
+    # the new state and is refused).
+    report = VoluntaryReport.objects.select_for_update().select_related("country").get(pk=report.pk)
     if not permissions.can_edit_report(actor, report):
         raise PermissionDenied(_("Documents can only be added while the report can be edited."))
     kind = validate_upload(upload)

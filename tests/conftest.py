@@ -46,13 +46,15 @@ def _isolated(settings, tmp_path):
     cache.clear()
 
 
-@pytest.fixture
-def eager_tasks(settings):
-    """Run Celery tasks in-process for this test, even when a broker is configured."""
+@pytest.fixture(autouse=True)
+def eager_tasks(request):
+    """Tasks run in-process in tests, also when a broker is configured (CI's PostgreSQL + Redis pass),
+    so side effects are checked where they happen. Tests marked ``redis`` use the real broker and a
+    real worker instead."""
     from gcm_portal.celery import app
 
     previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
+    app.conf.task_always_eager = not request.node.get_closest_marker("redis")
     yield
     app.conf.task_always_eager = previous
 

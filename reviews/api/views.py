@@ -213,7 +213,9 @@ class VoluntaryReportViewSet(
     @property
     def filterset_class(self):
         request = getattr(self, "request", None)
-        if permissions.can_create_reports(getattr(request, "user", None)):
+        # Only staff filter on live fields: anyone else filtering another country's report under
+        # correction must not learn what its draft says.
+        if permissions.can_curate(getattr(request, "user", None)):
             return ReportFilterSet
         return PublicReportFilterSet
 

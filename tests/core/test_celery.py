@@ -22,7 +22,7 @@ def test_real_worker_completes_the_email_task(settings):
     from gcm_portal.celery import app
 
     assert app.conf.broker_url.startswith("redis://")
-    app.conf.task_always_eager = False
+    assert not app.conf.task_always_eager
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"):
         result = send_email_task.delay(["worker@example.org"], "From the worker", "Sent by a real worker.")
         assert result.get(timeout=20) == 1

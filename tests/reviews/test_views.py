@@ -414,3 +414,23 @@ def test_home_page_counts_reviews_reports_and_pledges(client, world):
     body = client.get("/").content.decode()
     assert '<span class="figure">2</span> published voluntary reports' in body
     assert '<span class="figure">10</span> regional reviews' in body
+
+
+def test_public_filters_read_the_published_version_not_the_draft(client, world):
+    report = move(world.published_gh, world.focal_gh, "revise")
+    services.report_update(
+        report=report,
+        actor=world.focal_gh,
+        expected_version=report.version,
+        data={"title": "Secret correction wording"},
+        objectives=[Objective.objects.get(number=23)],
+    )
+    listing = reverse("reviews:report-list")
+    assert "Ghana published" not in client.get(listing + "?q=Secret").content.decode()
+    assert "Ghana published" in client.get(listing + "?q=Ghana+published").content.decode()
+    assert "Ghana published" not in client.get(listing + "?objective=23").content.decode()
+    assert "Ghana published" in client.get(listing + "?objective=1").content.decode()
+    api = client.get("/api/v1/voluntary-reports/?q=Secret").json()
+    assert api["count"] == 0
+    client.force_login(world.focal_mx)
+    assert client.get("/api/v1/voluntary-reports/?q=Secret").json()["count"] == 0
