@@ -1,14 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from gcm_portal.api.urls import schema_patterns, v1_patterns
 from gcm_portal.core import views as core_views
+from gcm_portal.core.i18n import language_switch
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", language_switch, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", include((v1_patterns, "api"), namespace="api")),
     path("api/", include(schema_patterns)),

@@ -103,6 +103,7 @@ class Participant:
     country: Country
     state: str
     report: VoluntaryReport | None
+    title: str = ""
 
     @property
     def state_label(self):
@@ -121,17 +122,22 @@ def review_participants(review: RegionalReview, user) -> list[Participant]:
     )
     rank = {state: i for i, state in enumerate(PublicReportState.values)}
     reports: dict[int, VoluntaryReport] = {}
-    for report in VoluntaryReport.objects.filter(review=review).order_by("updated_at"):
+    for report in VoluntaryReport.objects.filter(review=review).select_related("public_version").order_by("updated_at"):
         best = reports.get(report.country_id)
         if best is None or rank[public_state(report)] >= rank[public_state(best)]:
             reports[report.country_id] = report
     visible = set(VoluntaryReport.objects.visible_to(user).filter(review=review).values_list("pk", flat=True))
+    working = set(roles.country_ids_represented(user)) if not roles.is_network_staff(user) else None
     participants = []
     for membership in members:
         report = reports.get(membership.country_id)
-        participants.append(
-            Participant(membership.country, public_state(report), report if report and report.pk in visible else None)
-        )
+        shown = report if report and report.pk in visible else None
+        title = ""
+        if shown is not None:
+            # Others read the published title; the country's focal points and staff the working one.
+            sees_working = working is None or shown.country_id in working
+            title = shown.title if sees_working or not shown.public_version else shown.public_version.title
+        participants.append(Participant(membership.country, public_state(report), shown, title))
     return participants
 
 

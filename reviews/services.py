@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from gcm_portal import permissions as roles
 from gcm_portal.accounts.choices import Role
 from gcm_portal.accounts.selectors import users_with_role
 from gcm_portal.core.audit import audit_record
@@ -210,6 +211,14 @@ def report_update(
             _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(forbidden))}
         )
     if "review" in data:
+        if report.public_version_id and data["review"] != report.review:
+            raise ValidationError(
+                {
+                    "review": _(
+                        "A published report stays attached to its regional review; corrections change its content."
+                    )
+                }
+            )
         _check_review_fits_country(data["review"], report.country)
     version_claim(report, expected_version)
     before = report_snapshot(report)
@@ -262,9 +271,16 @@ def report_document_add(*, report: VoluntaryReport, actor, upload, language: str
 
 @transaction.atomic
 def report_document_remove(*, document: ReportDocument, actor) -> None:
-    report = document.report
+    report = VoluntaryReport.objects.select_for_update().select_related("public_version").get(pk=document.report_id)
     if not permissions.can_edit_report(actor, report):
         raise PermissionDenied(_("Documents can only be removed while the report can be edited."))
+    if report.public_version_id and any(
+        d["sha256"] == document.sha256 for d in report.public_version.snapshot["documents"]
+    ):
+        raise ValidationError(
+            _("“%(name)s” belongs to the published version and stays available. Attach a corrected document instead.")
+            % {"name": document.original_name}
+        )
     name = document.original_name
     stored = document.file.name
     storage = document.file.storage
@@ -296,15 +312,24 @@ def report_comment_add(*, report: VoluntaryReport, actor, body: str) -> ReportCo
 # ---------------------------------------------------------------------------
 
 
-def _check_pledge(objectives, countries, actor) -> None:
+def _check_pledge(objectives, countries, actor, *, joint_with=()) -> None:
+    """One to three objectives; a focal point names only countries they represent (or that were already
+    on the joint pledge they are editing)."""
     if not 1 <= len(objectives) <= 3:
         raise ValidationError({"objectives": _("Choose one to three main objectives.")})
-    from gcm_portal import permissions as roles
-
     if not roles.is_network_staff(actor):
-        represented = roles.country_ids_represented(actor)
-        if not countries or any(c.pk not in represented for c in countries):
+        allowed = roles.country_ids_represented(actor) | {c.pk for c in joint_with}
+        if not countries or any(c.pk not in allowed for c in countries):
             raise ValidationError({"countries": _("Focal points pledge for the countries they represent.")})
+
+
+def _pledge_countries_after_edit(pledge: Pledge, chosen, actor) -> list:
+    """A focal point edits only their own countries on a joint pledge: the others stay as they are."""
+    if roles.is_network_staff(actor):
+        return list(chosen)
+    represented = roles.country_ids_represented(actor)
+    others = [c for c in pledge.countries.all() if c.pk not in represented]
+    return [c for c in chosen if c.pk in represented] + others
 
 
 @transaction.atomic
@@ -334,11 +359,14 @@ def pledge_update(
 ) -> Pledge:
     if not permissions.can_edit_pledge(actor, pledge):
         raise PermissionDenied(_("You may not edit this pledge."))
+    if countries is not None:
+        countries = _pledge_countries_after_edit(pledge, countries, actor)
     if objectives is not None or countries is not None:
         _check_pledge(
             objectives if objectives is not None else list(pledge.objectives.all()),
             countries if countries is not None else list(pledge.countries.all()),
             actor,
+            joint_with=list(pledge.countries.all()),
         )
     version_claim(pledge, expected_version)
     before = {k: getattr(pledge, k) for k in data}

@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context, engines
 from django.utils import translation
 
 __all__ = ["email_send", "email_send_template", "render_email"]
 
 
 def render_email(template_prefix: str, context: dict, *, language: str) -> tuple[str, str]:
-    """Render ``<prefix>_subject.txt`` and ``<prefix>_body.txt`` in ``language``."""
+    """Render ``<prefix>_subject.txt`` and ``<prefix>_body.txt`` in ``language`` as plain text: without
+    HTML escaping, so a comment with "&" or "<" arrives as written."""
+    engine = engines["django"].engine
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
-        body = render_to_string(f"{template_prefix}_body.txt", context)
+        subject = " ".join(
+            engine.get_template(f"{template_prefix}_subject.txt").render(Context(context, autoescape=False)).split()
+        )
+        body = engine.get_template(f"{template_prefix}_body.txt").render(Context(context, autoescape=False))
     return subject, body
 
 

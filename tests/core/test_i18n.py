@@ -82,3 +82,26 @@ def test_compiled_catalogue_matches_its_source(language):
     assert not stale, f"{language}: django.mo is older than django.po for {stale[:3]} (run make messages)"
     untranslated = [msgid for msgid, msgstr in entries.items() if not msgstr]
     assert not untranslated, f"{language}: untranslated {untranslated[:5]}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("start", "language", "expected"),
+    [
+        ("/es/objectives/7/", "en", "/objectives/7/"),
+        ("/es/objectives/7/", "ar", "/ar/objectives/7/"),
+        ("/fr/", "zh-hans", "/zh-hans/"),
+        ("/objectives/", "ru", "/ru/objectives/"),
+    ],
+)
+def test_switching_from_any_language_to_any_other(client, start, language, expected):
+    client.cookies["django_language"] = "en"
+    response = client.post("/i18n/setlang/", {"language": language, "next": start})
+    assert response["Location"] == expected
+    assert response.cookies["django_language"].value == language
+
+
+@pytest.mark.django_db
+def test_language_switch_refuses_off_site_next(client):
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "https://evil.example.com/"})
+    assert response["Location"] == "/fr/"

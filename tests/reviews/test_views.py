@@ -434,3 +434,55 @@ def test_public_filters_read_the_published_version_not_the_draft(client, world):
     assert api["count"] == 0
     client.force_login(world.focal_mx)
     assert client.get("/api/v1/voluntary-reports/?q=Secret").json()["count"] == 0
+
+
+def test_focal_point_editing_a_joint_pledge_keeps_the_other_countries():
+    staff = user_with_role("network_staff")
+    ghana, senegal = Country.objects.get(iso2="GH"), Country.objects.get(iso2="SN")
+    pledge = services.pledge_create(
+        actor=staff,
+        data={"submitting_entity": "Ghana and Senegal", "title": "Joint", "description": "Together."},
+        countries=[ghana, senegal],
+        objectives=[Objective.objects.get(number=23)],
+    )
+    fp = focal_point("GH")
+    services.pledge_update(
+        pledge=pledge, actor=fp, expected_version=pledge.version, data={"status": "in_progress"}, countries=[ghana]
+    )
+    assert set(pledge.countries.values_list("iso2", flat=True)) == {"GH", "SN"}
+
+
+def test_published_documents_cannot_be_removed_during_a_correction(world):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories.reviews import pdf_upload
+
+    report = make_report(world.focal_gh, "GH", title="With document")
+    document = services.report_document_add(report=report, actor=world.focal_gh, upload=pdf_upload(), language="en")
+    report = move(move(report, world.focal_gh, "submit"), world.staff, "publish")
+    report = move(report, world.focal_gh, "revise")
+    with pytest.raises(ValidationError, match="belongs to the published version"):
+        services.report_document_remove(document=document, actor=world.focal_gh)
+    assert report.documents.count() == 1
+
+
+def test_a_published_report_keeps_its_review(world):
+    from django.core.exceptions import ValidationError
+
+    report = move(world.published_gh, world.focal_gh, "revise")
+    other = RegionalReview.objects.get(cycle__code="2020-2021", commission__code="ECA")
+    with pytest.raises(ValidationError, match="stays attached"):
+        services.report_update(
+            report=report, actor=world.focal_gh, expected_version=report.version, data={"review": other}
+        )
+
+
+def test_review_page_shows_the_published_title_of_a_report_under_correction(client, world):
+    report = move(world.published_gh, world.focal_gh, "revise")
+    services.report_update(
+        report=report, actor=world.focal_gh, expected_version=report.version, data={"title": "Secret draft title"}
+    )
+    body = client.get(eca_review().get_absolute_url()).content.decode()
+    assert "Ghana published" in body and "Secret draft title" not in body
+    export = client.get(reverse("reviews:report-export")).content.decode()
+    assert "Secret draft title" not in export

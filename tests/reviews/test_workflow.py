@@ -180,3 +180,15 @@ def test_bulk_publish_reports_each_result(actors):
     result = services.report_bulk_transition(reports=[*submitted, draft], action="publish", actor=staff)
     assert len(result.done) == 3
     assert [r.pk for r, _ in result.refused] == [draft.pk]
+
+
+def test_emails_and_notices_keep_text_as_written(actors, django_capture_on_commit_callbacks):
+    focal, staff = actors
+    report = move(make_report(focal, "GH", title="Côte d'Ivoire & partners <review>"), focal, "submit")
+    with django_capture_on_commit_callbacks(execute=True):
+        move(report, staff, "return", comment="Add data on <migrant workers> & remittances.")
+    message = next(m for m in mail.outbox if m.to == [focal.email])
+    assert "Add data on <migrant workers> & remittances." in message.body
+    assert "Côte d'Ivoire & partners <review>" in message.subject
+    notice = Notification.objects.get(recipient=focal, event="report_returned")
+    assert "<migrant workers> &" in notice.body
