@@ -33,6 +33,13 @@ class ReportCreateForm(forms.Form):
     def __init__(self, *args, countries, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].queryset = countries
+        # Only the reviews these countries take part in, the open ones first.
+        self.fields["review"].queryset = (
+            RegionalReview.objects.filter(commission__memberships__country__in=countries)
+            .select_related("cycle", "commission")
+            .distinct()
+            .order_by("-cycle__start_year", "commission__code")
+        )
 
 
 class ReportForm(forms.ModelForm):

@@ -56,7 +56,12 @@ def report_detail(user) -> QuerySet[VoluntaryReport]:
 
 def public_report_list(user) -> QuerySet[VoluntaryReport]:
     """Reports with a published version (what the public list and export show)."""
-    return report_list(user).filter(public_version__isnull=False)
+    return (
+        report_list(user)
+        .filter(public_version__isnull=False)
+        .select_related("public_version__review__commission", "public_version__review__cycle")
+        .prefetch_related("public_version__objectives")
+    )
 
 
 def curation_queue(user) -> QuerySet[VoluntaryReport]:

@@ -127,7 +127,8 @@ class ReportExportView(View):
         writer = csv.writer(response)
         writer.writerow(self.COLUMNS)
         for report in reports:
-            review = report.review
+            published = report.public_version
+            review = published.review
             writer.writerow(
                 [
                     report.pk,
@@ -137,8 +138,8 @@ class ReportExportView(View):
                     review.title if review else "",
                     review.commission.code if review else "",
                     review.cycle.code if review else "",
-                    " ".join(report.languages or []),
-                    " ".join(str(o.number) for o in report.objectives.all()),
+                    " ".join(published.languages or []),
+                    " ".join(str(o.number) for o in published.objectives.all()),
                     report.published_at.date().isoformat() if report.published_at else "",
                     "yes" if report.received_by_email else "no",
                     report.public_version.fingerprint,
@@ -198,7 +199,8 @@ class ReportDetailView(TemplateView):
             next_step=NEXT_STEP.get(report.status) if working else None,
             contributions=report.contributions.filter(curation=Curation.PUBLISHED).order_by("created_at"),
             can_contribute=permissions.can_contribute(user) and report.public_version_id is not None,
-            document_form=kwargs.get("document_form") or DocumentForm(),
+            document_form=kwargs.get("document_form")
+            or DocumentForm(initial={"language": (report.languages or ["en"])[0]}),
             comment_form=CommentForm(),
             transition_form=TransitionForm(),
         )
@@ -471,7 +473,11 @@ class CurationQueueView(StaffRequiredMixin, FilteredListView):
     paginate_by = 50
 
     def get_base_queryset(self):
-        return selectors.curation_queue(self.request.user)
+        queryset = selectors.curation_queue(self.request.user)
+        if not self.request.GET.get("status"):
+            # By default, what waits for staff: submitted and resubmitted reports, oldest first.
+            queryset = queryset.filter(status__in=[ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED])
+        return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

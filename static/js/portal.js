@@ -72,3 +72,11 @@
     init();
   }
 })();
+
+// Ask before actions that hand a report on or take it away (the server still decides).
+document.addEventListener("submit", function (event) {
+  var button = event.submitter;
+  if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

@@ -28,6 +28,8 @@ def sign_out(page):
 def test_report_journey_from_draft_to_public(page, live_server, tmp_path):
     load_demo_data()
     review = eca_review()
+    confirmations = []
+    page.on("dialog", lambda dialog: (confirmations.append(dialog.message), dialog.accept()))
     pdf = tmp_path / "ghana-report.pdf"
     pdf.write_bytes(PDF_BYTES)
 
@@ -110,3 +112,4 @@ def test_report_journey_from_draft_to_public(page, live_server, tmp_path):
     assert download.suggested_filename == "ghana-report.pdf"
     with open(download.path(), "rb") as handle:
         assert handle.read() == PDF_BYTES
+    assert len(confirmations) == 2, "submitting and publishing ask for confirmation first"
