@@ -76,12 +76,6 @@ class StrictInputMixin:
         return super().to_internal_value(data)
 
 
-class ProblemSerializer(serializers.Serializer):
-    """An error answer: a message for people."""
-
-    detail = serializers.CharField(read_only=True)
-
-
 class CountryRefSerializer(serializers.Serializer):
     iso2 = serializers.CharField(read_only=True)
     name = serializers.CharField(read_only=True)
