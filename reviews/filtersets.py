@@ -26,7 +26,7 @@ class ReportFilterSet(django_filters.FilterSet):
     country = django_filters.ModelChoiceFilter(
         queryset=Country.objects.all(),
         to_field_name="iso2",
-        label=_("Country (ISO code)"),
+        label=_("Country"),
     )
     commission = django_filters.ModelChoiceFilter(
         field_name="review__commission",
@@ -69,9 +69,7 @@ class PublicReportFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         field_name="public_version__title", lookup_expr="icontains", label=_("Words in the title")
     )
-    country = django_filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="iso2", label=_("Country (ISO code)")
-    )
+    country = django_filters.ModelChoiceFilter(queryset=Country.objects.all(), to_field_name="iso2", label=_("Country"))
     commission = django_filters.ModelChoiceFilter(
         field_name="public_version__review__commission",
         queryset=RegionalCommission.objects.all(),
@@ -105,7 +103,7 @@ class PublicReportFilterSet(django_filters.FilterSet):
 
 class PledgeFilterSet(django_filters.FilterSet):
     country = django_filters.ModelChoiceFilter(
-        field_name="countries", queryset=Country.objects.all(), to_field_name="iso2", label=_("Country (ISO code)")
+        field_name="countries", queryset=Country.objects.all(), to_field_name="iso2", label=_("Country")
     )
     objective = django_filters.ModelChoiceFilter(
         field_name="objectives", queryset=Objective.objects.all(), to_field_name="number", label=_("Objective")

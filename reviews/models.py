@@ -397,6 +397,9 @@ class StakeholderContribution(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return (self.report or self.review).get_absolute_url() + "#contributions"
+
 
 class ReviewReminder(models.Model):
     """Which deadline reminder went out for which review, so the daily job never sends one twice."""

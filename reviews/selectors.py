@@ -241,6 +241,8 @@ def version_diff(old: ReportVersion, new: ReportVersion) -> list[dict]:
         ops = []
         for line in difflib.ndiff(a, b):
             tag, text = line[:1], line[2:]
+            if tag in ("+", "-") and not text.strip():
+                continue  # an empty field gaining or losing text: the other side says it all
             if tag in ("+", "-", " "):
                 ops.append({"op": {"+": "add", "-": "remove", " ": "same"}[tag], "text": text})
         changes.append({"field": key, "label": label, "lines": ops})

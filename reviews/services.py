@@ -297,6 +297,7 @@ def report_comment_add(*, report: VoluntaryReport, actor, body: str) -> ReportCo
     if not body:
         raise ValidationError({"body": _("Write a comment first.")})
     comment = ReportComment.objects.create(report=report, author=actor, body=body)
+    audit_record(actor=actor, action="comment", target=report, comment=body)
     notify(
         event="report_comment",
         recipients=_focal_points_of(report),
@@ -403,6 +404,15 @@ def curation_set(*, item: Pledge | StakeholderContribution, actor, curation: str
     if not type(item).objects.filter(pk=item.pk, curation=previous).update(curation=curation):
         raise ValidationError(_("Someone else curated this first. Reload to see the decision."))
     item.curation = curation
+    author = getattr(item, "created_by", None) or getattr(item, "author", None)
+    if author is not None and curation != Curation.PENDING:
+        notify(
+            event="curation_decided",
+            recipients=[author],
+            context={"title": item.title, "published": curation == Curation.PUBLISHED, "comment": comment},
+            path=item.get_absolute_url() if curation == Curation.PUBLISHED else "",
+            actor=actor,
+        )
     audit_record(
         actor=actor, action=f"curation_{curation}", target=item, from_state=previous, to_state=curation, comment=comment
     )

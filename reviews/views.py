@@ -196,7 +196,7 @@ class ReportDetailView(TemplateView):
             can_curate=permissions.can_curate(user),
             comments=selectors.comments_for(report) if working else [],
             versions=selectors.versions_for(user, report),
-            next_step=NEXT_STEP.get(report.status) if working else None,
+            next_step=NEXT_STEP.get(report.status) if permissions.is_country_focal_point(user, report) else None,
             contributions=report.contributions.filter(curation=Curation.PUBLISHED).order_by("created_at"),
             can_contribute=permissions.can_contribute(user) and report.public_version_id is not None,
             document_form=kwargs.get("document_form")

@@ -106,5 +106,6 @@ REVIEWS_POLICY: dict[str, list[Expect]] = {
         Expect(signed_in(404), data=lambda w: {"report": w.draft_mx.pk}),
     ],
     "notifications": [Expect(signed_in())],
+    "notification-open": [Expect(signed_in(404), kwargs={"pk": 999999})],
     "audit-log": [Expect(STAFF_PAGE)],
 }

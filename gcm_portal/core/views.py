@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from gcm_portal import permissions
@@ -89,6 +91,15 @@ class NotificationListView(LoginRequiredMixin, ListView):
         ids = [int(i) for i in request.POST.getlist("notification") if i.isdigit()] or None
         notifications_mark_read(user=request.user, ids=ids)
         return HttpResponseRedirect(reverse("notifications"))
+
+
+class NotificationOpenView(LoginRequiredMixin, View):
+    """Follow a notice's link and mark it read (another user's notice is a 404)."""
+
+    def get(self, request, pk):
+        notification = get_object_or_404(notification_list_for(request.user), pk=pk)
+        notifications_mark_read(user=request.user, ids=[notification.pk])
+        return HttpResponseRedirect(notification.url or reverse("notifications"))
 
 
 class AuditLogView(LoginRequiredMixin, ListView):

@@ -486,3 +486,26 @@ def test_review_page_shows_the_published_title_of_a_report_under_correction(clie
     assert "Ghana published" in body and "Secret draft title" not in body
     export = client.get(reverse("reviews:report-export")).content.decode()
     assert "Secret draft title" not in export
+
+
+def test_authors_hear_of_curation_decisions_and_staff_comments_are_audited(world):
+    from gcm_portal.core.models import AuditEntry
+
+    member = UserFactory()
+    contribution = services.contribution_submit(actor=member, title="View", body="Text", report=world.published_gh)
+    services.curation_set(item=contribution, actor=world.staff, curation="declined", comment="Off topic")
+    notice = Notification.objects.get(recipient=member, event="curation_decided")
+    assert "Not published" in notice.title and "Off topic" in notice.body
+    services.report_comment_add(report=world.submitted_gh, actor=world.staff, body="Looks good so far.")
+    assert AuditEntry.objects.filter(action="comment", comment="Looks good so far.").exists()
+
+
+def test_opening_a_notification_marks_it_read_and_follows_its_link(client, world):
+    notice = Notification.objects.filter(recipient=world.focal_gh).first()
+    client.force_login(world.focal_gh)
+    response = client.get(reverse("notification-open", args=[notice.pk]))
+    assert response.status_code == 302 and response["Location"] == notice.url
+    notice.refresh_from_db()
+    assert notice.read_at is not None
+    client.force_login(world.staff)
+    assert client.get(reverse("notification-open", args=[notice.pk])).status_code == 404
