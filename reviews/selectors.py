@@ -123,7 +123,7 @@ def review_participants(review: RegionalReview, user) -> list[Participant]:
     members = (
         CommissionMembership.objects.filter(commission_id=review.commission_id, kind="member")
         .select_related("country")
-        .order_by("country__name")
+        .order_by("country__sort_name")
     )
     rank = {state: i for i, state in enumerate(PublicReportState.values)}
     reports: dict[int, VoluntaryReport] = {}
@@ -156,7 +156,7 @@ def participation_counts(participants: list[Participant]) -> dict[str, int]:
 def dashboard_for(user) -> list[dict]:
     """The "my country" dashboard: per represented country, open reviews with deadlines and reports by state."""
     country_ids = roles.country_ids_represented(user)
-    countries = Country.objects.filter(pk__in=country_ids).order_by("name")
+    countries = Country.objects.filter(pk__in=country_ids).order_by("sort_name")
     reviews = (
         RegionalReview.objects.filter(
             commission__memberships__country__in=country_ids,

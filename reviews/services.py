@@ -483,7 +483,7 @@ def _states_without_submission(review):
             commission_memberships__commission=review.commission_id, commission_memberships__kind="member"
         )
         .exclude(pk__in=done)
-        .order_by("name")
+        .order_by("sort_name")
     )
 
 

@@ -10,6 +10,8 @@ import csv
 import json
 from pathlib import Path
 
+from .models import sort_key
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -60,11 +62,14 @@ def load_reference_data(apps) -> None:
             code=row["code"], defaults={"name": row["name"], "level": row["level"], "parent": parent}
         )
 
+    has_sort_name = any(f.name == "sort_name" for f in Country._meta.get_fields())
     countries: dict[str, object] = {}
     for row in _csv("countries.csv"):
+        extra = {"sort_name": sort_key(row["name"])} if has_sort_name else {}
         countries[row["iso2"]], _ = Country.objects.update_or_create(
             iso2=row["iso2"],
             defaults={
+                **extra,
                 "iso3": row["iso3"],
                 "m49": row["m49"],
                 "name": row["name"],

@@ -8,6 +8,7 @@ English and says so, so templates can mark the fallback visibly.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import models
@@ -41,6 +42,12 @@ class TranslatedText:
 
     def __str__(self) -> str:
         return self.text
+
+
+def sort_key(name: str) -> str:
+    """An accent-free, case-free key so "Côte d'Ivoire", "Türkiye" and "Åland" sort where readers expect."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()[:120]
 
 
 def base_language(code: str | None) -> str:
@@ -116,6 +123,7 @@ class Country(models.Model):
     iso3 = models.CharField(_("ISO 3166-1 alpha-3"), max_length=3, unique=True)
     m49 = models.CharField(_("M49 numeric code"), max_length=3, blank=True)
     name = models.CharField(_("name"), max_length=120)
+    sort_name = models.CharField(max_length=120, editable=False, default="", db_index=True)
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=CountryStatus.choices)
     region = models.ForeignKey(
@@ -151,7 +159,7 @@ class Country(models.Model):
     )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name"]
         verbose_name = _("country or area")
         verbose_name_plural = _("countries and areas")
 
@@ -160,6 +168,10 @@ class Country(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("taxonomy:country-detail", args=[self.iso2.lower()])
+
+    def clean(self) -> None:
+        super().clean()
+        self.sort_name = sort_key(self.name)
 
     @property
     def needs_resolution_1244_footnote(self) -> bool:
@@ -172,7 +184,7 @@ class CommissionMembership(models.Model):
     kind = models.CharField(_("membership"), max_length=20, choices=MembershipKind.choices, default="member")
 
     class Meta:
-        ordering = ["commission__code", "country__name"]
+        ordering = ["commission__code", "country__sort_name"]
         constraints = [models.UniqueConstraint(fields=["commission", "country"], name="unique_commission_membership")]
         verbose_name = _("commission membership")
         verbose_name_plural = _("commission memberships")

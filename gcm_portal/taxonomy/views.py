@@ -85,7 +85,7 @@ class CommissionDetailView(DetailView):
 
     def get_object(self, queryset=None):
         members = CommissionMembership.objects.select_related("country", "country__subregion").order_by(
-            "kind", "country__name"
+            "kind", "country__sort_name"
         )
         queryset = selectors.commission_list().prefetch_related(Prefetch("memberships", queryset=members))
         return get_object_or_404(queryset, code=self.kwargs["code"].upper())

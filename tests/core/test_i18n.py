@@ -38,16 +38,16 @@ def test_language_switch_keeps_the_page(client):
     assert response["Location"] == "/es/objectives/"
 
 
-def _po_entries(path: Path) -> dict[str, str]:
-    """Singular msgid -> msgstr of a .po file (plural and fuzzy entries are left out)."""
-    entries: dict[str, str] = {}
+def _po_entries(path: Path) -> dict[tuple[str, str], str]:
+    """(msgctxt, msgid) -> msgstr of a .po file's singular entries (plural and fuzzy ones are left out)."""
+    entries: dict[tuple[str, str], str] = {}
     key = None
     current: dict[str, str] = {}
     fuzzy = False
 
     def flush():
         if current.get("msgid") and "msgid_plural" not in current and not fuzzy:
-            entries[current["msgid"]] = current.get("msgstr", "")
+            entries[(current.get("msgctxt", ""), current["msgid"])] = current.get("msgstr", "")
 
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#,") and "fuzzy" in line:
@@ -59,6 +59,9 @@ def _po_entries(path: Path) -> dict[str, str]:
                 current, fuzzy = {}, fuzzy and not current
             key = "msgid"
             current[key] = ast.literal_eval(line[6:])
+        elif line.startswith("msgctxt ") and "msgid" in current:
+            flush()
+            current, key, fuzzy = {"msgctxt": ast.literal_eval(line[8:])}, "msgctxt", False
         elif line.startswith(("msgstr ", "msgid_plural ", "msgctxt ")):
             key, _, rest = line.partition(" ")
             current[key] = ast.literal_eval(rest)
@@ -78,9 +81,13 @@ def test_compiled_catalogue_matches_its_source(language):
     assert len(entries) > 300
     with (folder / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [msgid for msgid, msgstr in entries.items() if msgstr and compiled.gettext(msgid) != msgstr]
+    stale = [
+        msgid
+        for (context, msgid), msgstr in entries.items()
+        if msgstr and (compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)) != msgstr
+    ]
     assert not stale, f"{language}: django.mo is older than django.po for {stale[:3]} (run make messages)"
-    untranslated = [msgid for msgid, msgstr in entries.items() if not msgstr]
+    untranslated = [msgid for (_context, msgid), msgstr in entries.items() if not msgstr]
     assert not untranslated, f"{language}: untranslated {untranslated[:5]}"
 
 

@@ -131,3 +131,10 @@ def test_home_page_shows_real_figures(client):
     assert '<span class="figure">23</span>' in body
     assert '<span class="figure">193</span>' in body
     assert '<span class="figure">10</span>' in body
+
+
+def test_countries_sort_without_regard_to_accents(client):
+    names = list(
+        Country.objects.filter(iso2__in=["CI", "CU", "CR", "TR", "TM", "AX", "AL"]).values_list("name", flat=True)
+    )
+    assert names == ["Åland Islands", "Albania", "Costa Rica", "Côte d'Ivoire", "Cuba", "Türkiye", "Turkmenistan"]
