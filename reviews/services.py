@@ -257,7 +257,7 @@ def _replace_progress(report: VoluntaryReport, rows: list[dict]) -> None:
 def report_document_add(*, report: VoluntaryReport, actor, upload, language: str) -> ReportDocument:
     # Lock the row: a submission racing this upload waits, then sees the document (or the upload sees
     # the new state and is refused).
-    report = VoluntaryReport.objects.select_for_update().select_related("country").get(pk=report.pk)
+    report = VoluntaryReport.objects.select_for_update(of=("self",)).select_related("country").get(pk=report.pk)
     if not permissions.can_edit_report(actor, report):
         raise PermissionDenied(_("Documents can only be added while the report can be edited."))
     kind = validate_upload(upload)
@@ -271,7 +271,11 @@ def report_document_add(*, report: VoluntaryReport, actor, upload, language: str
 
 @transaction.atomic
 def report_document_remove(*, document: ReportDocument, actor) -> None:
-    report = VoluntaryReport.objects.select_for_update().select_related("public_version").get(pk=document.report_id)
+    report = (
+        VoluntaryReport.objects.select_for_update(of=("self",))
+        .select_related("public_version")
+        .get(pk=document.report_id)
+    )
     if not permissions.can_edit_report(actor, report):
         raise PermissionDenied(_("Documents can only be removed while the report can be edited."))
     if report.public_version_id and any(
