@@ -12,7 +12,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from gcm_portal.core.concurrency import etag_for, parse_if_match
+from gcm_portal.core.concurrency import StaleVersion, etag_for, parse_if_match
 from gcm_portal.core.files import FileRejected
 
 __all__ = [
@@ -134,6 +134,33 @@ class ConditionalMixin:
         if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
             return self.with_etag(Response(status=status.HTTP_304_NOT_MODIFIED), obj)
         return self.with_etag(Response(data), obj)
+
+    def versioned_update(
+        self, request, *, partial: bool, write_serializer, service, object_arg: str, may_edit, refusal: str
+    ) -> Response:
+        """The PUT/PATCH of a versioned record: permission, If-Match, validation, the service call, and
+        412 with the current representation when someone saved in between (nothing is written)."""
+        obj = self.get_object()
+        if not may_edit(request.user, obj):
+            raise exceptions.PermissionDenied(refusal)
+        expected = self.expected_version(request, obj)
+        serializer = write_serializer(data=request.data, partial=partial, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        try:
+            call_service(
+                service,
+                **{object_arg: obj},
+                actor=request.user,
+                expected_version=expected,
+                **serializer.service_arguments(),
+            )
+        except StaleVersion as stale:
+            return self.precondition_failed(self.fresh(stale.current.pk))
+        obj = self.fresh(obj.pk)
+        return self.with_etag(Response(self.current_representation(obj)), obj)
+
+    def fresh(self, pk: int):  # pragma: no cover - overridden
+        raise NotImplementedError
 
     def current_representation(self, obj) -> dict:  # pragma: no cover - overridden
         raise NotImplementedError

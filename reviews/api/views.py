@@ -38,7 +38,7 @@ from gcm_portal.api.conditional import (
     call_service,
 )
 from gcm_portal.api.permissions import PublicReadOnly
-from gcm_portal.core.concurrency import StaleVersion, parse_if_match
+from gcm_portal.core.concurrency import parse_if_match
 from gcm_portal.core.workflow import TransitionForbidden, WorkflowError
 
 from .. import permissions, selectors, services
@@ -198,26 +198,15 @@ class VoluntaryReportViewSet(
         return self._update(request, partial=True)
 
     def _update(self, request, *, partial: bool) -> Response:
-        report = self.get_object()
-        if not permissions.can_edit_report(request.user, report):
-            raise exceptions.PermissionDenied(_("This report cannot be edited in its current state."))
-        expected = self.expected_version(request, report)
-        serializer = s.VoluntaryReportUpdateSerializer(
-            data=request.data, partial=partial, context=self.get_serializer_context()
+        return self.versioned_update(
+            request,
+            partial=partial,
+            write_serializer=s.VoluntaryReportUpdateSerializer,
+            service=services.report_update,
+            object_arg="report",
+            may_edit=permissions.can_edit_report,
+            refusal=_("This report cannot be edited in its current state."),
         )
-        serializer.is_valid(raise_exception=True)
-        try:
-            call_service(
-                services.report_update,
-                report=report,
-                actor=request.user,
-                expected_version=expected,
-                **serializer.service_arguments(),
-            )
-        except StaleVersion as stale:
-            return self.precondition_failed(self.fresh(stale.current.pk))
-        report = self.fresh(report.pk)
-        return self.with_etag(Response(self.current_representation(report)), report)
 
     @extend_schema(responses=s.ReportVersionSerializer(many=True))
     @action(detail=True, methods=["get"], filter_backends=[])
@@ -427,24 +416,15 @@ class PledgeViewSet(ConditionalMixin, mixins.ListModelMixin, mixins.RetrieveMode
         return self._update(request, partial=True)
 
     def _update(self, request, *, partial: bool) -> Response:
-        pledge = self.get_object()
-        if not permissions.can_edit_pledge(request.user, pledge):
-            raise exceptions.PermissionDenied(_("You may not edit this pledge."))
-        expected = self.expected_version(request, pledge)
-        serializer = s.PledgeWriteSerializer(data=request.data, partial=partial, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        try:
-            call_service(
-                services.pledge_update,
-                pledge=pledge,
-                actor=request.user,
-                expected_version=expected,
-                **serializer.service_arguments(),
-            )
-        except StaleVersion as stale:
-            return self.precondition_failed(self.fresh(stale.current.pk))
-        pledge = self.fresh(pledge.pk)
-        return self.with_etag(Response(self.current_representation(pledge)), pledge)
+        return self.versioned_update(
+            request,
+            partial=partial,
+            write_serializer=s.PledgeWriteSerializer,
+            service=services.pledge_update,
+            object_arg="pledge",
+            may_edit=permissions.can_edit_pledge,
+            refusal=_("You may not edit this pledge."),
+        )
 
 
 # ---------------------------------------------------------------------------
