@@ -273,3 +273,17 @@ def public_figures() -> dict[str, int]:
         "reports": VoluntaryReport.objects.filter(public_version__isnull=False).count(),
         "pledges": Pledge.objects.filter(curation=Curation.PUBLISHED).count(),
     }
+
+
+def documents_visible_to(user, report: VoluntaryReport) -> list:
+    """The report's documents a reader may see: all of them for the working copy's readers, otherwise
+    those of the published version (matched by SHA-256). Uses the report's prefetched documents."""
+    from .permissions import can_see_working_copy
+
+    documents = list(report.documents.all())
+    if can_see_working_copy(user, report):
+        return documents
+    if report.public_version is None:
+        return []
+    published = {d["sha256"] for d in report.public_version.snapshot["documents"]}
+    return [d for d in documents if d.sha256 in published]

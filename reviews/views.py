@@ -182,10 +182,7 @@ class ReportDetailView(TemplateView):
         report = _visible_report(self.request, kwargs["pk"])
         working = permissions.can_see_working_copy(user, report)
         snapshot = services.report_snapshot(report) if working else report.public_version.snapshot
-        documents = list(report.documents.all())
-        if not working:
-            published = {d["sha256"] for d in snapshot["documents"]}
-            documents = [d for d in documents if d.sha256 in published]
+        documents = selectors.documents_visible_to(user, report)
         context.update(_render_context(snapshot))
         context.update(
             report=report,
@@ -232,11 +229,9 @@ class ReportVersionView(TemplateView):
 class DocumentDownloadView(View):
     def get(self, request, pk, document_pk):
         report = _visible_report(request, pk)
-        document = get_object_or_404(ReportDocument, pk=document_pk, report=report)
-        if not permissions.can_see_working_copy(request.user, report):
-            published = {d["sha256"] for d in report.public_version.snapshot["documents"]}
-            if document.sha256 not in published:
-                raise Http404
+        document = next((d for d in selectors.documents_visible_to(request.user, report) if d.pk == document_pk), None)
+        if document is None:
+            raise Http404
         return file_response(document)
 
 

@@ -412,12 +412,11 @@ def report_source(report: VoluntaryReport, context: dict, *, detail: bool) -> di
             "submitted_at": None,
         }
         if detail:
-            shas = {d["sha256"] for d in snapshot["documents"]}
             data.update({name: snapshot["sections"].get(name, "") for name in SECTION_FIELDS})
             data.update(
                 principles=snapshot["principles"],
                 progress=snapshot["progress"],
-                documents=[d for d in report.documents.all() if d.sha256 in shas],
+                documents=selectors.documents_visible_to(user, report),
                 comments=[],
             )
     if detail:
@@ -444,12 +443,7 @@ def report_source(report: VoluntaryReport, context: dict, *, detail: bool) -> di
 
 
 def visible_documents(report: VoluntaryReport, user) -> list[ReportDocument]:
-    """The report's documents a reader may see: all for working-copy readers, else those published."""
-    documents = list(report.documents.all())
-    if permissions.can_see_working_copy(user, report):
-        return documents
-    shas = {d["sha256"] for d in report.public_version.snapshot["documents"]}
-    return [d for d in documents if d.sha256 in shas]
+    return selectors.documents_visible_to(user, report)
 
 
 class ReportVersionSerializer(serializers.ModelSerializer):
