@@ -19,7 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from gcm_portal import permissions as roles
 from gcm_portal.core.concurrency import StaleVersion
 from gcm_portal.core.files import FileRejected, file_response
-from gcm_portal.core.views import FilteredListView, safe_next
+from gcm_portal.core.views import FilteredListView, StaffRequiredMixin, safe_next
 from gcm_portal.core.workflow import TransitionForbidden, WorkflowError
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective
 
@@ -38,16 +38,6 @@ from .forms import (
 )
 from .models import Pledge, RegionalReview, ReportDocument, StakeholderContribution, VoluntaryReport
 from .workflow import NEXT_STEP
-
-
-class StaffRequiredMixin(LoginRequiredMixin):
-    """Staff pages are 404 for everyone else: their existence is not advertised."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not permissions.can_curate(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
 
 # ---------------------------------------------------------------------------
 # Reviews (public)

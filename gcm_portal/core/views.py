@@ -102,17 +102,22 @@ class NotificationOpenView(LoginRequiredMixin, View):
         return HttpResponseRedirect(notification.url or reverse("notifications"))
 
 
-class AuditLogView(LoginRequiredMixin, ListView):
-    """Who did what, when, from which state to which: Network staff only (404 for others)."""
-
-    template_name = "audit_log.html"
-    context_object_name = "entries"
-    paginate_by = 50
+class StaffRequiredMixin(LoginRequiredMixin):
+    """Network staff pages: anonymous visitors are sent to sign in, other users get a 404 (the page's
+    existence is not advertised)."""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not permissions.is_network_staff(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+
+class AuditLogView(StaffRequiredMixin, ListView):
+    """Who did what, when, from which state to which."""
+
+    template_name = "audit_log.html"
+    context_object_name = "entries"
+    paginate_by = 50
 
     def get_queryset(self):
         queryset = AuditEntry.objects.select_related("actor", "content_type")
