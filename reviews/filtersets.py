@@ -37,7 +37,7 @@ class ReportFilterSet(django_filters.FilterSet):
     cycle = django_filters.ModelChoiceFilter(
         field_name="review__cycle", queryset=ReviewCycle.objects.all(), to_field_name="code", label=_("Cycle")
     )
-    review = django_filters.NumberFilter(field_name="review", label=_("Regional review"))
+    review = django_filters.ModelChoiceFilter(queryset=RegionalReview.objects.all(), label=_("Regional review"))
     objective = django_filters.ModelChoiceFilter(
         field_name="objectives",
         queryset=Objective.objects.all(),
@@ -82,7 +82,11 @@ class PublicReportFilterSet(django_filters.FilterSet):
         to_field_name="code",
         label=_("Cycle"),
     )
-    review = django_filters.NumberFilter(field_name="public_version__review", label=_("Regional review"))
+    review = django_filters.ModelChoiceFilter(
+        field_name="public_version__review",
+        queryset=RegionalReview.objects.order_by("-cycle__start_year", "commission__code"),
+        label=_("Regional review"),
+    )
     objective = django_filters.ModelChoiceFilter(
         field_name="public_version__objectives",
         queryset=Objective.objects.all(),
@@ -109,7 +113,7 @@ class PledgeFilterSet(django_filters.FilterSet):
         field_name="objectives", queryset=Objective.objects.all(), to_field_name="number", label=_("Objective")
     )
     status = django_filters.ChoiceFilter(choices=PledgeStatus.choices, label=_("Status"))
-    review = django_filters.NumberFilter(field_name="review", label=_("Regional review"))
+    review = django_filters.ModelChoiceFilter(queryset=RegionalReview.objects.all(), label=_("Regional review"))
     curation = django_filters.ChoiceFilter(choices=Curation.choices, label=_("Curation"))
     champion = django_filters.BooleanFilter(field_name="is_champion", label=_("Champion countries only"))
 

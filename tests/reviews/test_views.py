@@ -509,3 +509,26 @@ def test_opening_a_notification_marks_it_read_and_follows_its_link(client, world
     assert notice.read_at is not None
     client.force_login(world.staff)
     assert client.get(reverse("notification-open", args=[notice.pk])).status_code == 404
+
+
+def test_pledge_list_filters_by_status_and_review(client):
+    staff = user_with_role("network_staff")
+    ghana = Country.objects.get(iso2="GH")
+    for title, status in (("Announced one", "announced"), ("Fulfilled one", "fulfilled")):
+        pledge = services.pledge_create(
+            actor=staff,
+            data={
+                "submitting_entity": "Ghana",
+                "title": title,
+                "description": "x",
+                "status": status,
+                "review": eca_review(),
+            },
+            countries=[ghana],
+            objectives=[Objective.objects.get(number=1)],
+        )
+        services.curation_set(item=pledge, actor=staff, curation="published")
+    body = client.get(reverse("reviews:pledge-list") + "?status=fulfilled").content.decode()
+    assert "Fulfilled one" in body and "Announced one" not in body
+    body = client.get(reverse("reviews:pledge-list") + f"?review={eca_review().pk}").content.decode()
+    assert "Fulfilled one" in body and "Announced one" in body
