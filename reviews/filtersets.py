@@ -46,7 +46,9 @@ class ReportFilterSet(django_filters.FilterSet):
         distinct=True,
     )
     language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, method="filter_language", label=_("Language"))
-    year = django_filters.NumberFilter(field_name="published_at__year", label=_("Year published"))
+    year = django_filters.NumberFilter(
+        field_name="published_at__year", label=_("Year published"), min_value=1990, max_value=2100
+    )
     status = django_filters.ChoiceFilter(choices=ReportStatus.choices, label=_("Status"))
 
     class Meta:
@@ -95,7 +97,9 @@ class PublicReportFilterSet(django_filters.FilterSet):
         distinct=True,
     )
     language = django_filters.ChoiceFilter(choices=LANGUAGE_CHOICES, method="filter_language", label=_("Language"))
-    year = django_filters.NumberFilter(field_name="published_at__year", label=_("Year published"))
+    year = django_filters.NumberFilter(
+        field_name="published_at__year", label=_("Year published"), min_value=1990, max_value=2100
+    )
 
     class Meta:
         model = VoluntaryReport
@@ -123,8 +127,8 @@ class PledgeFilterSet(django_filters.FilterSet):
 
 
 class ContributionFilterSet(django_filters.FilterSet):
-    review = django_filters.NumberFilter(field_name="review")
-    report = django_filters.NumberFilter(field_name="report")
+    review = django_filters.NumberFilter(field_name="review", min_value=1, max_value=2**63 - 1)
+    report = django_filters.NumberFilter(field_name="report", min_value=1, max_value=2**63 - 1)
     curation = django_filters.ChoiceFilter(choices=Curation.choices, label=_("Curation"))
 
     class Meta:

@@ -285,5 +285,5 @@ def documents_visible_to(user, report: VoluntaryReport) -> list:
         return documents
     if report.public_version is None:
         return []
-    published = {d["sha256"] for d in report.public_version.snapshot["documents"]}
-    return [d for d in documents if d.sha256 in published]
+    published = {d["id"] for d in report.public_version.snapshot["documents"]}
+    return [d for d in documents if d.pk in published]

@@ -66,11 +66,15 @@ def report_snapshot(report: VoluntaryReport) -> dict:
             for p in report.progress.select_related("objective").order_by("objective__number")
         ],
         "documents": [
-            {"name": d.original_name, "language": d.language, "sha256": d.sha256, "size": d.size}
+            {"id": d.pk, "name": d.original_name, "language": d.language, "sha256": d.sha256, "size": d.size}
             for d in report.documents.order_by("pk")
         ],
         "received_by_email": report.received_by_email,
     }
+
+
+def published_document_ids(version: ReportVersion) -> set[int]:
+    return {d["id"] for d in version.snapshot["documents"]}
 
 
 def canonical_json(snapshot: dict) -> bytes:
@@ -133,7 +137,9 @@ def _after_transition(report: VoluntaryReport, transition, actor, comment: str) 
         VoluntaryReport.objects.filter(pk=report.pk).update(public_version=version)
         report.public_version = version
         notify(event="report_published", recipients=_focal_points_of(report), context=context, path=path, actor=actor)
-    elif target == ReportStatus.WITHDRAWN and report.public_version_id:
+    elif transition.action == "unpublish":
+        # Only staff take a published report offline; withdrawing a correction draft leaves the published
+        # version public.
         VoluntaryReport.objects.filter(pk=report.pk).update(public_version=None)
         report.public_version = None
 
@@ -278,9 +284,7 @@ def report_document_remove(*, document: ReportDocument, actor) -> None:
     )
     if not permissions.can_edit_report(actor, report):
         raise PermissionDenied(_("Documents can only be removed while the report can be edited."))
-    if report.public_version_id and any(
-        d["sha256"] == document.sha256 for d in report.public_version.snapshot["documents"]
-    ):
+    if report.public_version_id and document.pk in published_document_ids(report.public_version):
         raise ValidationError(
             _("“%(name)s” belongs to the published version and stays available. Attach a corrected document instead.")
             % {"name": document.original_name}
@@ -375,15 +379,35 @@ def pledge_update(
         )
     version_claim(pledge, expected_version)
     before = {k: getattr(pledge, k) for k in data}
+    countries_before = {c.pk for c in pledge.countries.all()}
+    objectives_before = {o.pk for o in pledge.objectives.all()}
     for name, value in data.items():
         setattr(pledge, name, value)
+    changed = {k: [str(before[k]), str(v)] for k, v in data.items() if before[k] != v}
+    content_changed = (
+        set(changed) - {"status"}
+        or (countries is not None and {c.pk for c in countries} != countries_before)
+        or (objectives is not None and {o.pk for o in objectives} != objectives_before)
+    )
+    back_to_curation = content_changed and pledge.curation == Curation.PUBLISHED and not roles.is_network_staff(actor)
+    if back_to_curation:
+        # A focal point updates progress freely; a changed text waits for curation again.
+        pledge.curation = Curation.PENDING
+        changed["curation"] = [Curation.PUBLISHED, Curation.PENDING]
     pledge.full_clean()
     pledge.save()
     if countries is not None:
         pledge.countries.set(countries)
     if objectives is not None:
         pledge.objectives.set(objectives)
-    changed = {k: [str(before[k]), str(v)] for k, v in data.items() if before[k] != v}
+    if back_to_curation:
+        notify(
+            event="pledge_submitted",
+            recipients=users_with_role(Role.NETWORK_STAFF),
+            context={"title": pledge.title, "entity": pledge.submitting_entity},
+            path=pledge.get_absolute_url(),
+            actor=actor,
+        )
     audit_record(
         actor=actor,
         action="edit",

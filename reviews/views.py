@@ -19,7 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from gcm_portal import permissions as roles
 from gcm_portal.core.concurrency import StaleVersion
 from gcm_portal.core.files import FileRejected, file_response
-from gcm_portal.core.views import FilteredListView, StaffRequiredMixin, safe_next
+from gcm_portal.core.views import FilteredListView, StaffRequiredMixin, parse_id, parse_ids, safe_next
 from gcm_portal.core.workflow import TransitionForbidden, WorkflowError
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective
 
@@ -476,7 +476,7 @@ class CurationQueueView(StaffRequiredMixin, FilteredListView):
 class BulkActionView(StaffRequiredMixin, View):
     def post(self, request):
         action = request.POST.get("action", "")
-        ids = [int(i) for i in request.POST.getlist("report") if i.isdigit()]
+        ids = parse_ids(request.POST.getlist("report"))
         if action not in ("publish", "return") or not ids:
             messages.error(request, _("Choose reports and an action."))
             return HttpResponseRedirect(reverse("reviews:queue"))
@@ -610,11 +610,10 @@ class ContributionCreateView(LoginRequiredMixin, View):
 
     def _target(self, request):
         source = request.POST if request.method == "POST" else request.GET
-        if source.get("report", "").isdigit():
-            report = get_object_or_404(selectors.public_report_list(request.user), pk=source["report"])
-            return None, report
-        if source.get("review", "").isdigit():
-            return get_object_or_404(RegionalReview, pk=source["review"]), None
+        if report_id := parse_id(source.get("report")):
+            return None, get_object_or_404(selectors.public_report_list(request.user), pk=report_id)
+        if review_id := parse_id(source.get("review")):
+            return get_object_or_404(RegionalReview, pk=review_id), None
         raise Http404
 
     def get(self, request):

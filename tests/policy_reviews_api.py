@@ -87,7 +87,8 @@ REVIEWS_API_POLICY: dict[str, list[Expect]] = {
     ],
     "api:voluntary-report-resubmit": [
         Expect(on_gh(200, 403), method="post", kwargs=pk("returned_gh")),
-        Expect(on_gh(409, 409), method="post", kwargs=pk("draft_gh")),
+        # staff may never resubmit: refused without revealing the draft's state
+        Expect(on_gh(409, 403), method="post", kwargs=pk("draft_gh")),
     ],
     "api:voluntary-report-return": [
         Expect(on_gh(403, 200), method="post", kwargs=pk("submitted_gh"), data=COMMENT),
@@ -95,7 +96,12 @@ REVIEWS_API_POLICY: dict[str, list[Expect]] = {
     ],
     "api:voluntary-report-publish": [
         Expect(on_gh(403, 200), method="post", kwargs=pk("submitted_gh")),
-        Expect(everyone(409) | ANON_WRITE, method="post", kwargs=pk("published_mx")),
+        # only staff may publish: others get 403 whatever the state; staff learn it is already published
+        Expect(
+            only({"network_staff": 409, "admin": 409}, others=403) | ANON_WRITE,
+            method="post",
+            kwargs=pk("published_mx"),
+        ),
     ],
     "api:voluntary-report-publish-on-behalf": [
         Expect(on_gh(403, 200), method="post", kwargs=pk("draft_gh")),

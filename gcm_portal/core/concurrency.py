@@ -47,6 +47,6 @@ def parse_if_match(header: str | None, obj: Model) -> int | None:
         if tag == "*":
             return obj.version
         pk, sep, version = tag.strip('"').partition("-")
-        if sep and pk == str(obj.pk) and version.isdigit():
+        if sep and pk == str(obj.pk) and version.isascii() and version.isdigit():
             return int(version)
     return -1

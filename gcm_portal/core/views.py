@@ -18,6 +18,20 @@ from .models import AuditEntry
 from .notifications import notification_list_for, notifications_mark_read
 from .panels import home_figures
 
+MAX_ID = 2**63 - 1
+
+
+def parse_id(value) -> int | None:
+    """A database id from user input, or None ("²" and 10**30 are not ids)."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
+        return int(value)
+    return None
+
+
+def parse_ids(values) -> list[int]:
+    return [i for i in (parse_id(v) for v in values) if i is not None]
+
 
 class FilteredListView(ListView):
     """A list whose filters come from the app's FilterSet, the same class its API uses.
@@ -88,7 +102,7 @@ class NotificationListView(LoginRequiredMixin, ListView):
         return notification_list_for(self.request.user)
 
     def post(self, request):
-        ids = [int(i) for i in request.POST.getlist("notification") if i.isdigit()] or None
+        ids = parse_ids(request.POST.getlist("notification")) or None
         notifications_mark_read(user=request.user, ids=ids)
         return HttpResponseRedirect(reverse("notifications"))
 

@@ -137,6 +137,9 @@ def transition_perform(
     if t is None:
         if action not in workflow.actions:
             raise TransitionNotAllowed(_("Unknown action “%(action)s”.") % {"action": action})
+        if not any(other.allowed(actor, obj) for other in workflow.transitions if other.action == action):
+            # Someone who may never take this action learns nothing of the record's current state.
+            raise TransitionForbidden(_("You may not do this."))
         raise TransitionNotAllowed(
             _("“%(action)s” is not possible while the record is %(state)s.") % {"action": action, "state": current}
         )

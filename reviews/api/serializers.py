@@ -357,7 +357,8 @@ def report_source(report: VoluntaryReport, context: dict, *, detail: bool) -> di
         "url": _absolute(context, reverse("api:voluntary-report-detail", kwargs={"pk": report.pk})),
         "html_url": _absolute(context, report.get_absolute_url()),
         "working_copy": working,
-        "version": report.version,
+        # Readers of the published version see its number, not the working copy's edit counter.
+        "version": report.version if working else published.number,
         "fingerprint": published.fingerprint if published else None,
         "published_at": report.published_at,
         "created_at": report.created_at,

@@ -146,7 +146,11 @@ class VoluntaryReportViewSet(
 
     def retrieve(self, request, *args, **kwargs):
         report = self.get_object()
-        return self.not_modified_or(request, report, self.current_representation(report))
+        data = self.current_representation(report)
+        if not permissions.can_see_working_copy(request.user, report):
+            # No ETag for readers of the published version: it would reveal edits to a correction draft.
+            return Response(data)
+        return self.not_modified_or(request, report, data)
 
     @extend_schema(
         request=s.VoluntaryReportCreateSerializer,

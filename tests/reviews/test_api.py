@@ -273,7 +273,7 @@ def test_workflow_refusals_are_403_or_409_with_a_message():
     # a member who can read the published report may not act on it
     services.report_transition(report=report, action="publish", actor=staff)
     member = client_for(UserFactory())
-    assert member.post(detail_url(report, "withdraw/"), format="json").status_code == 409
+    assert member.post(detail_url(report, "withdraw/"), format="json").status_code == 403
     assert member.post(detail_url(report, "revise/"), format="json").status_code == 403
     assert APIClient().post(detail_url(report, "revise/"), format="json").status_code == 401
     report.refresh_from_db()
@@ -648,3 +648,32 @@ def test_members_contribute_about_published_reports_and_pending_ones_stay_privat
         CONTRIBUTIONS, {"review": eca_review().pk, "title": "On the review", "body": "Text"}, format="json"
     )
     assert to_review.status_code == 201 and to_review.json()["review"] == eca_review().pk
+
+
+def test_public_readers_learn_nothing_of_a_correction_in_progress(api_client):
+    from tests.factories.reviews import build_world, move
+
+    world = build_world()
+    report = move(world.published_gh, world.focal_gh, "revise")
+    published_number = report.public_version.number
+    services.report_update(
+        report=report, actor=world.focal_gh, expected_version=report.version, data={"title": "Draft"}
+    )
+    response = api_client.get(f"/api/v1/voluntary-reports/{report.pk}/")
+    assert response.status_code == 200 and "ETag" not in response
+    assert response.json()["version"] == published_number
+    api_client.force_authenticate(world.focal_mx)
+    refused = api_client.post(f"/api/v1/voluntary-reports/{report.pk}/revise/", {}, format="json")
+    assert refused.status_code == 403 and "draft" not in str(refused.json())
+
+
+def test_a_malformed_if_match_is_not_a_server_error(api_client):
+    from tests.factories.reviews import make_report
+
+    fp = focal_point("GH")
+    report = make_report(fp, "GH")
+    api_client.force_authenticate(fp)
+    response = api_client.patch(
+        f"/api/v1/voluntary-reports/{report.pk}/", {"title": "x"}, format="json", HTTP_IF_MATCH=f'"{report.pk}-\u00b2"'
+    )
+    assert response.status_code == 412

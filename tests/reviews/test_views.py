@@ -532,3 +532,63 @@ def test_pledge_list_filters_by_status_and_review(client):
     assert "Fulfilled one" in body and "Announced one" not in body
     body = client.get(reverse("reviews:pledge-list") + f"?review={eca_review().pk}").content.decode()
     assert "Fulfilled one" in body and "Announced one" in body
+
+
+def test_changing_a_published_pledges_text_sends_it_back_to_curation_but_status_updates_do_not():
+    staff = user_with_role("network_staff")
+    fp = focal_point("GH")
+    ghana = Country.objects.get(iso2="GH")
+    pledge = services.pledge_create(
+        actor=fp,
+        data={"submitting_entity": "Ghana", "title": "Original", "description": "x"},
+        countries=[ghana],
+        objectives=[Objective.objects.get(number=1)],
+    )
+    services.curation_set(item=pledge, actor=staff, curation="published")
+    pledge.refresh_from_db()
+    pledge = services.pledge_update(
+        pledge=pledge, actor=fp, expected_version=pledge.version, data={"status": "in_progress"}
+    )
+    assert pledge.curation == "published"
+    pledge = services.pledge_update(
+        pledge=pledge, actor=fp, expected_version=pledge.version, data={"title": "Rewritten"}
+    )
+    assert pledge.curation == "pending"
+    assert not Pledge.objects.visible_to(AnonymousUser()).filter(pk=pledge.pk).exists()
+
+
+def test_withdrawing_a_correction_draft_keeps_the_published_version_public(world):
+    report = move(world.published_gh, world.focal_gh, "revise")
+    report = move(report, world.focal_gh, "withdraw")
+    assert report.status == "withdrawn" and report.public_version is not None
+    assert VoluntaryReport.objects.visible_to(AnonymousUser()).filter(pk=report.pk).exists()
+
+
+def test_a_reupload_of_a_published_file_stays_private_during_a_correction(client, world):
+    from tests.factories.reviews import pdf_upload
+
+    report = make_report(world.focal_gh, "GH", title="Docs")
+    services.report_document_add(report=report, actor=world.focal_gh, upload=pdf_upload("public.pdf"), language="en")
+    report = move(move(report, world.focal_gh, "submit"), world.staff, "publish")
+    report = move(report, world.focal_gh, "revise")
+    copy = services.report_document_add(
+        report=report, actor=world.focal_gh, upload=pdf_upload("secret-copy.pdf"), language="es"
+    )
+    assert client.get(copy.get_absolute_url()).status_code == 404
+    assert "secret-copy.pdf" not in client.get(report.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/reviews/reports/?year=0",
+        "/reviews/reports/?year=99999999999999999999",
+        "/reviews/reports/export.csv?year=0",
+        "/api/v1/voluntary-reports/?year=10000",
+        "/api/v1/stakeholder-contributions/?report=9223372036854775808",
+        "/reviews/contributions/new/?report=%C2%B2",
+    ],
+)
+def test_out_of_range_input_is_a_clear_answer_not_a_server_error(client, url):
+    client.force_login(UserFactory())
+    assert client.get(url).status_code in (200, 400, 404)
