@@ -348,8 +348,10 @@ class ReportEditView(LoginRequiredMixin, View):
             messages.error(request, str(conflict))
             return self._render(request, current, form, formset, status=409, conflict=changed)
         except PermissionDenied as error:
-            messages.error(request, str(error))
-            return HttpResponseRedirect(report.get_absolute_url())
+            # The report moved on while this form was open (e.g. submitted by a colleague): keep the
+            # typed text on screen so nothing is lost, and say why it was not saved.
+            form.add_error(None, str(error))
+            return self._render(request, report, form, formset, status=409)
         except ValidationError as error:
             form.add_error(None, error)
             return self._render(request, report, form, formset, status=400)

@@ -592,3 +592,23 @@ def test_a_reupload_of_a_published_file_stays_private_during_a_correction(client
 def test_out_of_range_input_is_a_clear_answer_not_a_server_error(client, url):
     client.force_login(UserFactory())
     assert client.get(url).status_code in (200, 400, 404)
+
+
+def test_an_edit_sent_after_a_colleague_submitted_keeps_the_typed_text(client):
+    fp = focal_point("GH")
+    report = make_report(fp, "GH")
+    form = {
+        "version": report.version, "title": report.title, "review": eca_review().pk, "languages": ["en"],
+        "review_process": "", "policy_framework": "", "national_plan": "", "means_of_implementation": "",
+        "next_steps": "A paragraph typed while a colleague submitted", "progress-TOTAL_FORMS": "0",
+        "progress-INITIAL_FORMS": "0",
+    }
+    move(report, focal_point("GH"), "submit")
+    client.force_login(fp)
+    response = client.post(reverse("reviews:report-edit", args=[report.pk]), form)
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "cannot be edited in its current state" in body
+    assert "A paragraph typed while a colleague submitted" in body
+    report.refresh_from_db()
+    assert report.next_steps == "" and report.status == "submitted"
