@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -30,6 +30,7 @@ __all__ = [
     "ProblemSerializer",
     "call_service",
     "drf_validation_error",
+    "versioned_write_schema",
 ]
 
 
@@ -105,6 +106,22 @@ NOT_FOUND = OpenApiResponse(PROBLEM, description="Not found, or not visible to y
 FORBIDDEN = OpenApiResponse(PROBLEM, description="Visible to you, but you may not do this.")
 INVALID = OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid data: messages per field.")
 PRECONDITION_REQUIRED = OpenApiResponse(PROBLEM, description="If-Match is missing.")
+
+
+def versioned_write_schema(*, request, response, precondition_failed):
+    """The OpenAPI description of a PUT/PATCH on a versioned record (If-Match required, 412/428)."""
+    return extend_schema(
+        request=request,
+        parameters=[IF_MATCH, ETAG],
+        responses={
+            200: response,
+            400: INVALID,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            412: precondition_failed,
+            428: PRECONDITION_REQUIRED,
+        },
+    )
 
 
 class ConditionalMixin:

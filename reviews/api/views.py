@@ -27,15 +27,14 @@ from rest_framework.response import Response
 from gcm_portal.api.conditional import (
     ETAG,
     FORBIDDEN,
-    IF_MATCH,
     IF_MATCH_OPTIONAL,
     INVALID,
     NOT_FOUND,
-    PRECONDITION_REQUIRED,
     PROBLEM,
     ConditionalMixin,
     Conflict,
     call_service,
+    versioned_write_schema,
 )
 from gcm_portal.api.permissions import PublicReadOnly
 from gcm_portal.core.concurrency import parse_if_match
@@ -50,6 +49,18 @@ from ..filtersets import (
     ReviewFilterSet,
 )
 from . import serializers as s
+
+REPORT_WRITE_SCHEMA = versioned_write_schema(
+    request=s.VoluntaryReportUpdateSerializer,
+    response=s.VoluntaryReportDetailSerializer,
+    precondition_failed=s.ReportPreconditionFailedSerializer,
+)
+PLEDGE_WRITE_SCHEMA = versioned_write_schema(
+    request=s.PledgeWriteSerializer,
+    response=s.PledgeSerializer,
+    precondition_failed=s.PledgePreconditionFailedSerializer,
+)
+
 
 # ---------------------------------------------------------------------------
 # Review cycles and regional reviews (public, read-only)
@@ -169,34 +180,12 @@ class VoluntaryReportViewSet(
         response["Location"] = response.data["url"]
         return self.with_etag(response, report)
 
-    @extend_schema(
-        request=s.VoluntaryReportUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={
-            200: s.VoluntaryReportDetailSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            412: s.ReportPreconditionFailedSerializer,
-            428: PRECONDITION_REQUIRED,
-        },
-    )
+    @REPORT_WRITE_SCHEMA
     def update(self, request, *args, **kwargs):
         """Replace the editable content of a draft (fields not sent are emptied)."""
         return self._update(request, partial=False)
 
-    @extend_schema(
-        request=s.VoluntaryReportUpdateSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={
-            200: s.VoluntaryReportDetailSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            412: s.ReportPreconditionFailedSerializer,
-            428: PRECONDITION_REQUIRED,
-        },
-    )
+    @REPORT_WRITE_SCHEMA
     def partial_update(self, request, *args, **kwargs):
         """Edit the fields you send. ``status``, ``country``, ``version`` and timestamps are read-only."""
         return self._update(request, partial=True)
@@ -389,33 +378,11 @@ class PledgeViewSet(ConditionalMixin, mixins.ListModelMixin, mixins.RetrieveMode
         response["Location"] = response.data["url"]
         return self.with_etag(response, pledge)
 
-    @extend_schema(
-        request=s.PledgeWriteSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={
-            200: s.PledgeSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            412: s.PledgePreconditionFailedSerializer,
-            428: PRECONDITION_REQUIRED,
-        },
-    )
+    @PLEDGE_WRITE_SCHEMA
     def update(self, request, *args, **kwargs):
         return self._update(request, partial=False)
 
-    @extend_schema(
-        request=s.PledgeWriteSerializer,
-        parameters=[IF_MATCH, ETAG],
-        responses={
-            200: s.PledgeSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            412: s.PledgePreconditionFailedSerializer,
-            428: PRECONDITION_REQUIRED,
-        },
-    )
+    @PLEDGE_WRITE_SCHEMA
     def partial_update(self, request, *args, **kwargs):
         return self._update(request, partial=True)
 
