@@ -598,9 +598,16 @@ def test_an_edit_sent_after_a_colleague_submitted_keeps_the_typed_text(client):
     fp = focal_point("GH")
     report = make_report(fp, "GH")
     form = {
-        "version": report.version, "title": report.title, "review": eca_review().pk, "languages": ["en"],
-        "review_process": "", "policy_framework": "", "national_plan": "", "means_of_implementation": "",
-        "next_steps": "A paragraph typed while a colleague submitted", "progress-TOTAL_FORMS": "0",
+        "version": report.version,
+        "title": report.title,
+        "review": eca_review().pk,
+        "languages": ["en"],
+        "review_process": "",
+        "policy_framework": "",
+        "national_plan": "",
+        "means_of_implementation": "",
+        "next_steps": "A paragraph typed while a colleague submitted",
+        "progress-TOTAL_FORMS": "0",
         "progress-INITIAL_FORMS": "0",
     }
     move(report, focal_point("GH"), "submit")
