@@ -1,3 +1,6 @@
+"""The root URLconf: kernel pages here, each app's pages where it registered them
+(:func:`gcm_portal.core.registry.register_urls`), every public page under its language prefix."""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -5,6 +8,7 @@ from django.urls import include, path
 from gcm_portal.api.urls import schema_patterns, v1_patterns
 from gcm_portal.core import views as core_views
 from gcm_portal.core.i18n import language_switch
+from gcm_portal.core.registry import url_mounts
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -19,7 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("gcm_portal.core.urls")),
     path("accounts/", include("gcm_portal.accounts.urls")),
     path("", include("gcm_portal.taxonomy.urls")),
-    path("champions/", include("champions.urls")),
-    path("reviews/", include("reviews.urls")),
+    *[path(mount.prefix, include(mount.module, namespace=mount.namespace)) for mount in url_mounts()],
     prefix_default_language=False,
 )
+
+handler404 = "gcm_portal.core.views.not_found"

@@ -7,14 +7,24 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Regional reviews and voluntary reports")
 
     def ready(self) -> None:
-        from gcm_portal.core.panels import register_country_panel, register_home_figures
-
-        from .views import country_panel, home_figures
-
-        register_country_panel(country_panel)
-        register_home_figures(home_figures)
         from gcm_portal.core.demo import register_demo_loader
+        from gcm_portal.core.registry import (
+            register_api_router,
+            register_home_figures,
+            register_nav_link,
+            register_panel,
+            register_urls,
+        )
 
+        from . import panels
+        from .api.urls import router
         from .demo import load_reviews_demo
 
+        register_urls("reviews/", "reviews.urls", namespace="reviews")
+        register_api_router(router)
+        register_nav_link("reviews", _("Regional reviews"), "reviews:index", order=20)
+        register_panel("country", panels.country_panel, order=20)
+        register_panel("my_country", panels.my_country_panel, order=20)
+        register_panel("curation", panels.curation_panel, order=20)
+        register_home_figures(panels.home_figures)
         register_demo_loader(load_reviews_demo)

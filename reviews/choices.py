@@ -66,23 +66,6 @@ class PledgeKind(models.TextChoices):
     JOINT = "joint", _("Joint")
 
 
-class Curation(models.TextChoices):
-    PENDING = "pending", _("Waiting for curation")
-    PUBLISHED = "published", _("Published")
-    DECLINED = "declined", _("Declined")
-
-
 class CommentKind(models.TextChoices):
     RETURN = "return", _("Returned with comments")
     NOTE = "note", _("Note")
-
-
-LANGUAGE_CHOICES = [
-    ("ar", _("Arabic")),
-    ("zh", _("Chinese")),
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("ru", _("Russian")),
-    ("es", _("Spanish")),
-    ("other", _("Other language")),
-]

@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective
 
-from .choices import LANGUAGE_CHOICES, ProgressStatus
+from .choices import ProgressStatus
 from .models import Pledge, RegionalReview, StakeholderContribution, VoluntaryReport
 
 
@@ -27,7 +28,7 @@ class ReportCreateForm(forms.Form):
     )
     title = forms.CharField(max_length=300, label=_("Title"))
     languages = forms.MultipleChoiceField(
-        choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple, label=_("Written in"), required=False
+        choices=CONTENT_LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple, label=_("Written in"), required=False
     )
 
     def __init__(self, *args, countries, **kwargs):
@@ -45,7 +46,7 @@ class ReportCreateForm(forms.Form):
 class ReportForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     languages = forms.MultipleChoiceField(
-        choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple, label=_("Written in"), required=False
+        choices=CONTENT_LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple, label=_("Written in"), required=False
     )
     objectives = ObjectiveMultipleField(
         queryset=Objective.objects.all(),
@@ -123,15 +124,6 @@ class BaseProgressFormSet(forms.BaseFormSet):
 ProgressFormSet = forms.formset_factory(ProgressForm, formset=BaseProgressFormSet, extra=2, can_delete=True)
 
 
-class DocumentForm(forms.Form):
-    file = forms.FileField(label=_("Document (PDF, DOCX or ODT, up to 25 MB)"))
-    language = forms.ChoiceField(choices=LANGUAGE_CHOICES, label=_("Language of the document"))
-
-
-class TransitionForm(forms.Form):
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label=_("Comment"))
-
-
 class CommentForm(forms.Form):
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Comment to the focal points"))
 
@@ -180,4 +172,7 @@ class ContributionForm(forms.ModelForm):
     class Meta:
         model = StakeholderContribution
         fields = ["title", "organisation", "language", "body", "objectives"]
-        widgets = {"body": forms.Textarea(attrs={"rows": 8}), "language": forms.Select(choices=LANGUAGE_CHOICES)}
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "language": forms.Select(choices=CONTENT_LANGUAGE_CHOICES),
+        }

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gcm_portal import permissions
+from gcm_portal.core.curation import CuratedModel
 from gcm_portal.core.files import PrivateFile
 
 from .choices import (
     CommentKind,
-    Curation,
     DocumentKind,
     PledgeKind,
     PledgeStatus,
@@ -223,7 +223,6 @@ class ObjectiveProgress(models.Model):
 class ReportDocument(PrivateFile):
     report = models.ForeignKey(VoluntaryReport, on_delete=models.CASCADE, related_name="documents")
     language = models.CharField(_("language"), max_length=10)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
@@ -284,26 +283,11 @@ class ReportComment(models.Model):
 # ---------------------------------------------------------------------------
 
 
-class CuratedQuerySet(models.QuerySet):
-    """Published to everyone; pending and declined ones to their author, their country's focal points
-    (pledges) and staff."""
+class Pledge(CuratedModel):
+    """A pledge, with the fields of the Migration Network Hub's pledge form. The focal points of its
+    countries own it with its author."""
 
-    owner_field = "created_by"
-
-    def visible_to(self, user):
-        if permissions.is_network_staff(user):
-            return self
-        condition = Q(curation=Curation.PUBLISHED)
-        if getattr(user, "is_authenticated", False):
-            condition |= Q(**{self.owner_field: user})
-        countries = permissions.country_ids_represented(user)
-        if countries and hasattr(self.model, "countries"):
-            condition |= Q(countries__in=countries)
-        return self.filter(condition).distinct() if countries else self.filter(condition)
-
-
-class Pledge(models.Model):
-    """A pledge, with the fields of the Migration Network Hub's pledge form."""
+    curation_country_field = "countries"
 
     submitting_entity = models.CharField(_("submitting entity"), max_length=200)
     entity_type = models.CharField(_("pledging entity type"), max_length=100, default="State")
@@ -327,13 +311,6 @@ class Pledge(models.Model):
         related_name="pledges",
         verbose_name=_("announced at"),
     )
-    curation = models.CharField(max_length=20, choices=Curation.choices, default=Curation.PENDING)
-    version = models.PositiveIntegerField(default=1, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = CuratedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -347,11 +324,7 @@ class Pledge(models.Model):
         return reverse("reviews:pledge-detail", args=[self.pk])
 
 
-class ContributionQuerySet(CuratedQuerySet):
-    owner_field = "author"
-
-
-class StakeholderContribution(models.Model):
+class StakeholderContribution(CuratedModel):
     """A stakeholder's written contribution to a regional review or about a country's report."""
 
     review = models.ForeignKey(
@@ -370,7 +343,6 @@ class StakeholderContribution(models.Model):
         related_name="contributions",
         verbose_name=_("voluntary report"),
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     organisation = models.CharField(_("on behalf of"), max_length=200, blank=True)
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("contribution"))
@@ -378,10 +350,6 @@ class StakeholderContribution(models.Model):
     objectives = models.ManyToManyField(
         "taxonomy.Objective", blank=True, related_name="+", verbose_name=_("objectives")
     )
-    curation = models.CharField(max_length=20, choices=Curation.choices, default=Curation.PENDING)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ContributionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -52,11 +52,8 @@ def can_create_pledges(user) -> bool:
 
 
 def can_edit_pledge(user, pledge) -> bool:
+    """Staff, and whoever owns the pledge (its author, its countries' focal points) while they hold a
+    focal point role: rights follow the current role, at every write."""
     if roles.is_network_staff(user):
         return True
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if pledge.created_by_id == user.pk:
-        return True
-    countries = roles.country_ids_represented(user)
-    return bool(countries) and any(c.pk in countries for c in pledge.countries.all())
+    return bool(roles.country_ids_represented(user)) and pledge.is_owned_by(user)

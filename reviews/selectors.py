@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gcm_portal import permissions as roles
+from gcm_portal.core.curation import CurationState
 from gcm_portal.taxonomy.models import CommissionMembership, Country
 
-from .choices import Curation, PublicReportState, ReportStatus, ReviewStatus
+from . import permissions
+from .choices import PublicReportState, ReportStatus, ReviewStatus
 from .models import (
     ObjectiveProgress,
     Pledge,
@@ -22,6 +25,7 @@ from .models import (
     StakeholderContribution,
     VoluntaryReport,
 )
+from .snapshots import report_snapshot
 
 
 def cycle_list() -> QuerySet[ReviewCycle]:
@@ -73,14 +77,16 @@ def comments_for(report) -> QuerySet[ReportComment]:
 
 
 def versions_for(user, report) -> QuerySet[ReportVersion]:
-    from .permissions import can_see_working_copy
-
     versions = report.versions.select_related("created_by").order_by("-number")
-    return versions if can_see_working_copy(user, report) else versions.filter(published=True)
+    return versions if permissions.can_see_working_copy(user, report) else versions.filter(published=True)
 
 
 def pledge_list(user) -> QuerySet[Pledge]:
     return Pledge.objects.visible_to(user).select_related("review").prefetch_related("countries", "objectives")
+
+
+def pending_pledges(user) -> QuerySet[Pledge]:
+    return pledge_list(user).filter(curation=CurationState.PENDING)
 
 
 def contribution_list(user) -> QuerySet[StakeholderContribution]:
@@ -153,46 +159,23 @@ def participation_counts(participants: list[Participant]) -> dict[str, int]:
     return counts
 
 
-def dashboard_for(user) -> list[dict]:
-    """The "my country" dashboard: per represented country, open reviews with deadlines and reports by state."""
-    country_ids = roles.country_ids_represented(user)
-    countries = Country.objects.filter(pk__in=country_ids).order_by("sort_name")
+def country_dashboard(country: Country) -> dict:
+    """A focal point's view of one country: open reviews with deadlines (and whether a report is on its
+    way) and the country's reports by state."""
     reviews = (
         RegionalReview.objects.filter(
-            commission__memberships__country__in=country_ids,
-            status__in=[ReviewStatus.PLANNED, ReviewStatus.OPEN],
+            commission__memberships__country=country, status__in=[ReviewStatus.PLANNED, ReviewStatus.OPEN]
         )
         .select_related("commission", "cycle")
         .distinct()
         .order_by("submission_deadline")
     )
-    reports = list(
-        VoluntaryReport.objects.filter(country__in=country_ids)
-        .select_related("review", "country")
-        .order_by("-updated_at")
-    )
-    memberships = CommissionMembership.objects.filter(country__in=country_ids).values_list(
-        "country_id", "commission_id"
-    )
-    commissions_of: dict[int, set[int]] = {}
-    for country_id, commission_id in memberships:
-        commissions_of.setdefault(country_id, set()).add(commission_id)
-    result = []
-    for country in countries:
-        own_reports = [r for r in reports if r.country_id == country.pk]
-        reported_reviews = {r.review_id for r in own_reports if r.status != ReportStatus.WITHDRAWN}
-        result.append(
-            {
-                "country": country,
-                "reviews": [
-                    {"review": rv, "has_report": rv.pk in reported_reviews}
-                    for rv in reviews
-                    if rv.commission_id in commissions_of.get(country.pk, set())
-                ],
-                "reports": own_reports,
-            }
-        )
-    return result
+    reports = list(VoluntaryReport.objects.filter(country=country).select_related("review").order_by("-updated_at"))
+    reported = {r.review_id for r in reports if r.status != ReportStatus.WITHDRAWN}
+    return {
+        "reviews": [{"review": review, "has_report": review.pk in reported} for review in reviews],
+        "reports": reports,
+    }
 
 
 SNAPSHOT_LABELS = {
@@ -254,8 +237,8 @@ def staff_pending_counts() -> dict[str, int]:
         "reports": VoluntaryReport.objects.filter(
             status__in=[ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED]
         ).count(),
-        "pledges": Pledge.objects.filter(curation=Curation.PENDING).count(),
-        "contributions": StakeholderContribution.objects.filter(curation=Curation.PENDING).count(),
+        "pledges": Pledge.objects.pending().count(),
+        "contributions": StakeholderContribution.objects.pending().count(),
     }
 
 
@@ -264,26 +247,107 @@ def reports_for_country(user, country) -> QuerySet[VoluntaryReport]:
 
 
 def pledges_for_country(user, country) -> QuerySet[Pledge]:
-    return pledge_list(user).filter(countries=country, curation=Curation.PUBLISHED)
+    return pledge_list(user).filter(countries=country, curation=CurationState.PUBLISHED)
 
 
 def public_figures() -> dict[str, int]:
     return {
         "reviews": RegionalReview.objects.count(),
         "reports": VoluntaryReport.objects.filter(public_version__isnull=False).count(),
-        "pledges": Pledge.objects.filter(curation=Curation.PUBLISHED).count(),
+        "pledges": Pledge.objects.published().count(),
     }
 
 
 def documents_visible_to(user, report: VoluntaryReport) -> list:
     """The report's documents a reader may see: all of them for the working copy's readers, otherwise
-    those of the published version (matched by SHA-256). Uses the report's prefetched documents."""
-    from .permissions import can_see_working_copy
-
+    those of the published version. Uses the report's prefetched documents."""
     documents = list(report.documents.all())
-    if can_see_working_copy(user, report):
+    if permissions.can_see_working_copy(user, report):
         return documents
     if report.public_version is None:
         return []
     published = {d["id"] for d in report.public_version.snapshot["documents"]}
     return [d for d in documents if d.pk in published]
+
+
+def states_without_submission(review: RegionalReview) -> QuerySet[Country]:
+    """Member States of the review's commission that have not submitted a report to it."""
+    done = (
+        VoluntaryReport.objects.filter(review=review)
+        .exclude(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.WITHDRAWN])
+        .values("country_id")
+    )
+    return (
+        Country.objects.filter(
+            commission_memberships__commission=review.commission_id, commission_memberships__kind="member"
+        )
+        .exclude(pk__in=done)
+        .order_by("sort_name")
+    )
+
+
+# ---------------------------------------------------------------------------
+# What a reader reads of one report (pages and API alike)
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class ReportReading:
+    """A report as one reader may read it: the working copy (the country's focal points and staff) or,
+    for everyone else, the published version, even while a correction is being drafted."""
+
+    report: VoluntaryReport
+    working: bool
+    snapshot: dict
+    status: str
+    version: int
+    updated_at: datetime
+    submitted_at: datetime | None
+    documents: list
+    comments: list = field(default_factory=list)
+
+    @property
+    def published(self) -> ReportVersion | None:
+        return self.report.public_version
+
+
+def _live_summary(report: VoluntaryReport) -> dict:
+    """The list-level part of a live report (no sections, progress or documents)."""
+    return {
+        "country": {"iso2": report.country.iso2, "name": report.country.name},
+        "review": {"id": report.review_id, "title": report.review.title} if report.review_id else None,
+        "title": report.title,
+        "languages": list(report.languages or []),
+        "objectives": sorted(o.number for o in report.objectives.all()),
+        "received_by_email": report.received_by_email,
+    }
+
+
+def report_reading(report: VoluntaryReport, user, *, detail: bool = True) -> ReportReading:
+    """``report`` from :func:`report_detail` (or :func:`report_list` when not ``detail``: then the live
+    record gives only its list-level fields). Nothing more is queried for the published version."""
+    working = permissions.can_see_working_copy(user, report)
+    if working:
+        return ReportReading(
+            report=report,
+            working=True,
+            snapshot=report_snapshot(report) if detail else _live_summary(report),
+            status=report.status,
+            version=report.version,
+            updated_at=report.updated_at,
+            submitted_at=report.submitted_at,
+            documents=documents_visible_to(user, report) if detail else [],
+            comments=list(comments_for(report)) if detail else [],
+        )
+    published = report.public_version
+    return ReportReading(
+        report=report,
+        working=False,
+        snapshot=published.snapshot,
+        status=ReportStatus.PUBLISHED,
+        # Readers of the published version see its number, not the working copy's edit counter.
+        version=published.number,
+        updated_at=published.created_at,
+        submitted_at=None,
+        documents=documents_visible_to(user, report) if detail else [],
+    )

@@ -1,175 +1,103 @@
 """Writes on reviews, reports, pledges and contributions. Each owns its transaction; side effects
-(notifications, e-mail, text extraction) are queued to run after commit."""
+(notifications, e-mail, text extraction, publication events) are queued to run after commit.
+
+Workflow moves go through the kernel engine with this app's tables (``workflow.py``); documents through
+the kernel's attachment services with ``REPORT_DOCUMENTS``.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gcm_portal import permissions as roles
 from gcm_portal.accounts.choices import Role
-from gcm_portal.accounts.selectors import users_with_role
-from gcm_portal.core.audit import audit_record
+from gcm_portal.core.attachments import Attachments, attachment_add, attachment_remove
+from gcm_portal.core.audit import audit_changes, audit_record
 from gcm_portal.core.concurrency import version_claim
-from gcm_portal.core.files import validate_upload
-from gcm_portal.core.notifications import notify
-from gcm_portal.core.workflow import WorkflowError, transition_perform
+from gcm_portal.core.curation import CurationState, curation_perform, curation_submitted
+from gcm_portal.core.notifications import notify_role
+from gcm_portal.core.publication import CHANGED, announce
+from gcm_portal.core.workflow import BulkResult, transition_perform, transition_perform_many
 
-from . import permissions
-from .choices import CommentKind, Curation, ReportStatus
-from .models import (
-    ObjectiveProgress,
-    Pledge,
-    ReportComment,
-    ReportDocument,
-    ReportVersion,
-    StakeholderContribution,
-    VoluntaryReport,
-)
-from .workflow import build_workflow
+from . import permissions, selectors
+from .models import ObjectiveProgress, Pledge, ReportComment, ReportDocument, StakeholderContribution, VoluntaryReport
+from .snapshots import PROGRESS_FIELDS, REPORT_FIELDS, published_document_ids, report_snapshot, report_version_create
+from .workflow import CONTRIBUTION_WORKFLOW, PLEDGE_WORKFLOW, REPORT_WORKFLOW
 
-REPORT_FIELDS = (
-    "title",
-    "review_process",
-    "policy_framework",
-    "national_plan",
-    "means_of_implementation",
-    "next_steps",
-)
-PROGRESS_FIELDS = ("status", "measures", "challenges", "support_needed")
+__all__ = [
+    "REPORT_DOCUMENTS",
+    "contribution_curate",
+    "contribution_submit",
+    "pledge_create",
+    "pledge_curate",
+    "pledge_update",
+    "report_bulk_transition",
+    "report_comment_add",
+    "report_create",
+    "report_document_add",
+    "report_document_remove",
+    "report_transition",
+    "report_update",
+    "review_reminders_send",
+]
+
 
 # ---------------------------------------------------------------------------
-# Snapshots, versions and fingerprints
+# Reports: workflow and documents
 # ---------------------------------------------------------------------------
 
 
-def report_snapshot(report: VoluntaryReport) -> dict:
-    """Everything a reader sees of the report, as plain data: what versions store and fingerprints cover."""
-    return {
-        "id": report.pk,
-        "country": {"iso2": report.country.iso2, "name": report.country.name},
-        "review": {"id": report.review_id, "title": report.review.title} if report.review_id else None,
-        "title": report.title,
-        "languages": list(report.languages or []),
-        "sections": {name: getattr(report, name) for name in REPORT_FIELDS[1:]},
-        "objectives": sorted(report.objectives.values_list("number", flat=True)),
-        "principles": sorted(report.principles.values_list("letter", flat=True)),
-        "progress": [
-            {"objective": p.objective.number, **{f: getattr(p, f) for f in PROGRESS_FIELDS}}
-            for p in report.progress.select_related("objective").order_by("objective__number")
-        ],
-        "documents": [
-            {"id": d.pk, "name": d.original_name, "language": d.language, "sha256": d.sha256, "size": d.size}
-            for d in report.documents.order_by("pk")
-        ],
-        "received_by_email": report.received_by_email,
-    }
-
-
-def published_document_ids(version: ReportVersion) -> set[int]:
-    return {d["id"] for d in version.snapshot["documents"]}
-
-
-def canonical_json(snapshot: dict) -> bytes:
-    return json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def fingerprint_of(snapshot: dict) -> str:
-    return hashlib.sha256(canonical_json(snapshot)).hexdigest()
-
-
-def report_version_create(*, report: VoluntaryReport, actor, note: str, published: bool = False) -> ReportVersion:
-    snapshot = report_snapshot(report)
-    last = report.versions.aggregate(n=Max("number"))["n"] or 0
-    version = ReportVersion.objects.create(
-        report=report,
-        number=last + 1,
-        snapshot=snapshot,
-        fingerprint=fingerprint_of(snapshot),
-        published=published,
-        note=note[:300],
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        title=snapshot["title"],
-        review_id=report.review_id,
-        languages=snapshot["languages"],
+def report_transition(
+    *, report: VoluntaryReport, action: str, actor, comment: str = "", expected_version=None
+) -> VoluntaryReport:
+    return transition_perform(
+        workflow=REPORT_WORKFLOW,
+        obj=report,
+        action=action,
+        actor=actor,
+        comment=comment,
+        expected_version=expected_version,
     )
-    version.objectives.set(report.objectives.all())
-    return version
 
 
-# ---------------------------------------------------------------------------
-# Workflow side effects
-# ---------------------------------------------------------------------------
-
-
-def _focal_points_of(report):
-    return users_with_role(Role.FOCAL_POINT, country=report.country)
-
-
-def _after_transition(report: VoluntaryReport, transition, actor, comment: str) -> None:
-    target = transition.target
-    context = {"report_title": report.title, "country": report.country.name, "comment": comment}
-    path = report.get_absolute_url()
-    if target in (ReportStatus.SUBMITTED, ReportStatus.RESUBMITTED):
-        report_version_create(report=report, actor=actor, note=_("Submitted"))
-        notify(
-            event="report_submitted",
-            recipients=users_with_role(Role.NETWORK_STAFF),
-            context=context,
-            path=path,
-            actor=actor,
-        )
-    elif target == ReportStatus.RETURNED:
-        ReportComment.objects.create(report=report, author=actor, kind=CommentKind.RETURN, body=comment)
-        notify(event="report_returned", recipients=_focal_points_of(report), context=context, path=path, actor=actor)
-    elif target == ReportStatus.PUBLISHED:
-        if transition.action == "publish_on_behalf":
-            VoluntaryReport.objects.filter(pk=report.pk).update(received_by_email=True)
-            report.received_by_email = True
-        version = report_version_create(report=report, actor=actor, note=_("Published"), published=True)
-        VoluntaryReport.objects.filter(pk=report.pk).update(public_version=version)
-        report.public_version = version
-        notify(event="report_published", recipients=_focal_points_of(report), context=context, path=path, actor=actor)
-    elif transition.action == "unpublish":
-        # Only staff take a published report offline; withdrawing a correction draft leaves the published
-        # version public.
-        VoluntaryReport.objects.filter(pk=report.pk).update(public_version=None)
-        report.public_version = None
-
-
-REPORT_WORKFLOW = build_workflow(_after_transition)
-
-
-def report_transition(*, report: VoluntaryReport, action: str, actor, comment: str = "") -> VoluntaryReport:
-    return transition_perform(workflow=REPORT_WORKFLOW, obj=report, action=action, actor=actor, comment=comment)
-
-
-@dataclass
-class BulkResult:
-    done: list[VoluntaryReport]
-    refused: list[tuple[VoluntaryReport, str]]
-
-
-def report_bulk_transition(*, reports: Iterable[VoluntaryReport], action: str, actor) -> BulkResult:
+def report_bulk_transition(*, reports, action: str, actor) -> BulkResult:
     """Apply one action to many reports; each succeeds or fails on its own and says why."""
-    result = BulkResult(done=[], refused=[])
-    for report in reports:
-        try:
-            result.done.append(report_transition(report=report, action=action, actor=actor))
-        except WorkflowError as error:
-            result.refused.append((report, str(error)))
-    return result
+    return transition_perform_many(workflow=REPORT_WORKFLOW, objects=reports, action=action, actor=actor)
+
+
+def _published_document_kept(document: ReportDocument, report: VoluntaryReport) -> str | None:
+    if report.public_version_id and document.pk in published_document_ids(report.public_version):
+        return _(
+            "“%(name)s” belongs to the published version and stays available. Attach a corrected document instead."
+        ) % {"name": document.original_name}
+    return None
+
+
+REPORT_DOCUMENTS = Attachments(
+    model=ReportDocument,
+    parent_field="report",
+    parent_queryset=selectors.report_detail,
+    may_manage=permissions.can_see_working_copy,
+    may_change=permissions.can_edit_report,
+    visible=selectors.documents_visible_to,
+    keep=_published_document_kept,
+    refusal=gettext_lazy("Documents can only be added or removed while the report can be edited."),
+)
+
+
+def report_document_add(*, report: VoluntaryReport, actor, upload, language: str) -> ReportDocument:
+    return attachment_add(attachments=REPORT_DOCUMENTS, parent=report, actor=actor, upload=upload, language=language)
+
+
+def report_document_remove(*, document: ReportDocument, actor) -> None:
+    attachment_remove(attachments=REPORT_DOCUMENTS, document=document, actor=actor)
 
 
 # ---------------------------------------------------------------------------
-# Creating and editing reports
+# Reports: creating and editing
 # ---------------------------------------------------------------------------
 
 
@@ -208,7 +136,7 @@ def report_update(
 ) -> VoluntaryReport:
     """Save an edit made from ``expected_version``. Raises StaleVersion when someone saved in between
     (nothing is written), PermissionDenied when the report is not editable by ``actor``."""
-    report = VoluntaryReport.objects.select_related("country", "review").get(pk=report.pk)
+    report = selectors.report_detail(actor).get(pk=report.pk)
     if not permissions.can_edit_report(actor, report):
         raise PermissionDenied(_("This report cannot be edited in its current state."))
     forbidden = set(data) - {*REPORT_FIELDS, "languages", "review"}
@@ -238,11 +166,12 @@ def report_update(
         report.principles.set(principles)
     if progress is not None:
         _replace_progress(report, progress)
+    report = selectors.report_detail(actor).get(pk=report.pk)
     after = report_snapshot(report)
-    changed = sorted(k for k in after if after[k] != before[k])
-    audit_record(actor=actor, action="edit", target=report, changes={"fields": changed})
+    changes = audit_changes(before, after)
+    audit_record(actor=actor, action="edit", target=report, changes=changes)
     report_version_create(
-        report=report, actor=actor, note=_("Edited: %(fields)s") % {"fields": ", ".join(changed) or "-"}
+        report=report, actor=actor, note=_("Edited: %(fields)s") % {"fields": ", ".join(changes) or "-"}
     )
     return report
 
@@ -260,44 +189,6 @@ def _replace_progress(report: VoluntaryReport, rows: list[dict]) -> None:
 
 
 @transaction.atomic
-def report_document_add(*, report: VoluntaryReport, actor, upload, language: str) -> ReportDocument:
-    # Lock the row: a submission racing this upload waits, then sees the document (or the upload sees
-    # the new state and is refused).
-    report = VoluntaryReport.objects.select_for_update(of=("self",)).select_related("country").get(pk=report.pk)
-    if not permissions.can_edit_report(actor, report):
-        raise PermissionDenied(_("Documents can only be added while the report can be edited."))
-    kind = validate_upload(upload)
-    document = ReportDocument(report=report, language=language, uploaded_by=actor)
-    document.fill_from_upload(upload, kind)
-    document.save()
-    document.schedule_text_extraction()
-    audit_record(actor=actor, action="document_add", target=report, changes={"document": document.original_name})
-    return document
-
-
-@transaction.atomic
-def report_document_remove(*, document: ReportDocument, actor) -> None:
-    report = (
-        VoluntaryReport.objects.select_for_update(of=("self",))
-        .select_related("public_version")
-        .get(pk=document.report_id)
-    )
-    if not permissions.can_edit_report(actor, report):
-        raise PermissionDenied(_("Documents can only be removed while the report can be edited."))
-    if report.public_version_id and document.pk in published_document_ids(report.public_version):
-        raise ValidationError(
-            _("“%(name)s” belongs to the published version and stays available. Attach a corrected document instead.")
-            % {"name": document.original_name}
-        )
-    name = document.original_name
-    stored = document.file.name
-    storage = document.file.storage
-    document.delete()
-    audit_record(actor=actor, action="document_remove", target=report, changes={"document": name})
-    transaction.on_commit(lambda: storage.delete(stored))
-
-
-@transaction.atomic
 def report_comment_add(*, report: VoluntaryReport, actor, body: str) -> ReportComment:
     if not permissions.can_curate(actor):
         raise PermissionDenied(_("Only Network staff comment on reports."))
@@ -306,11 +197,12 @@ def report_comment_add(*, report: VoluntaryReport, actor, body: str) -> ReportCo
         raise ValidationError({"body": _("Write a comment first.")})
     comment = ReportComment.objects.create(report=report, author=actor, body=body)
     audit_record(actor=actor, action="comment", target=report, comment=body)
-    notify(
+    notify_role(
+        Role.FOCAL_POINT,
+        country=report.country,
         event="report_comment",
-        recipients=_focal_points_of(report),
         context={"report_title": report.title, "country": report.country.name, "comment": body},
-        path=report.get_absolute_url(),
+        target=report,
         actor=actor,
     )
     return comment
@@ -351,13 +243,11 @@ def pledge_create(*, actor, data: dict, countries, objectives) -> Pledge:
     pledge.save()
     pledge.countries.set(countries)
     pledge.objectives.set(objectives)
-    audit_record(actor=actor, action="create", target=pledge, to_state=pledge.curation)
-    notify(
-        event="pledge_submitted",
-        recipients=users_with_role(Role.NETWORK_STAFF),
-        context={"title": pledge.title, "entity": pledge.submitting_entity},
-        path=pledge.get_absolute_url(),
+    curation_submitted(
+        item=pledge,
         actor=actor,
+        event="pledge_submitted",
+        context={"title": pledge.title, "entity": pledge.submitting_entity},
     )
     return pledge
 
@@ -366,85 +256,60 @@ def pledge_create(*, actor, data: dict, countries, objectives) -> Pledge:
 def pledge_update(
     *, pledge: Pledge, actor, expected_version: int, data: dict, countries=None, objectives=None
 ) -> Pledge:
+    """A focal point updates a pledge's progress freely; a changed text waits for curation again (the
+    kernel's internal ``revise`` action). Staff edits keep a published pledge public."""
     if not permissions.can_edit_pledge(actor, pledge):
         raise PermissionDenied(_("You may not edit this pledge."))
+    current_countries = list(pledge.countries.all())
+    current_objectives = list(pledge.objectives.all())
     if countries is not None:
         countries = _pledge_countries_after_edit(pledge, countries, actor)
     if objectives is not None or countries is not None:
         _check_pledge(
-            objectives if objectives is not None else list(pledge.objectives.all()),
-            countries if countries is not None else list(pledge.countries.all()),
+            objectives if objectives is not None else current_objectives,
+            countries if countries is not None else current_countries,
             actor,
-            joint_with=list(pledge.countries.all()),
+            joint_with=current_countries,
         )
     version_claim(pledge, expected_version)
     before = {k: getattr(pledge, k) for k in data}
-    countries_before = {c.pk for c in pledge.countries.all()}
-    objectives_before = {o.pk for o in pledge.objectives.all()}
+    before.update(
+        countries=sorted(c.iso2 for c in current_countries), objectives=sorted(o.number for o in current_objectives)
+    )
     for name, value in data.items():
         setattr(pledge, name, value)
-    changed = {k: [str(before[k]), str(v)] for k, v in data.items() if before[k] != v}
-    content_changed = (
-        set(changed) - {"status"}
-        or (countries is not None and {c.pk for c in countries} != countries_before)
-        or (objectives is not None and {o.pk for o in objectives} != objectives_before)
-    )
-    back_to_curation = content_changed and pledge.curation == Curation.PUBLISHED and not roles.is_network_staff(actor)
-    if back_to_curation:
-        # A focal point updates progress freely; a changed text waits for curation again.
-        pledge.curation = Curation.PENDING
-        changed["curation"] = [Curation.PUBLISHED, Curation.PENDING]
     pledge.full_clean()
     pledge.save()
     if countries is not None:
         pledge.countries.set(countries)
     if objectives is not None:
         pledge.objectives.set(objectives)
-    if back_to_curation:
-        notify(
-            event="pledge_submitted",
-            recipients=users_with_role(Role.NETWORK_STAFF),
-            context={"title": pledge.title, "entity": pledge.submitting_entity},
-            path=pledge.get_absolute_url(),
-            actor=actor,
-        )
+    after = {k: getattr(pledge, k) for k in data}
+    after.update(
+        countries=sorted(c.iso2 for c in (countries if countries is not None else current_countries)),
+        objectives=sorted(o.number for o in (objectives if objectives is not None else current_objectives)),
+    )
+    changes = audit_changes(before, after)
+    status_change = changes.get("status", {})
     audit_record(
         actor=actor,
         action="edit",
         target=pledge,
-        changes=changed,
-        from_state=changed.get("status", [""])[0],
-        to_state=changed.get("status", ["", ""])[1],
+        changes=changes,
+        from_state=status_change.get("before") or "",
+        to_state=status_change.get("after") or "",
     )
+    if pledge.curation == CurationState.PUBLISHED:
+        if set(changes) - {"status"} and not roles.is_network_staff(actor):
+            pledge = transition_perform(workflow=PLEDGE_WORKFLOW, obj=pledge, action="revise", actor=actor)
+        elif changes:
+            announce(pledge, CHANGED)
     return pledge
 
 
-@transaction.atomic
-def curation_set(*, item: Pledge | StakeholderContribution, actor, curation: str, comment: str = ""):
-    """Staff publish or decline a pledge or contribution (a conditional update: one decision wins)."""
-    if not permissions.can_curate(actor):
-        raise PermissionDenied(_("Only Network staff curate."))
-    if curation not in (Curation.PUBLISHED, Curation.DECLINED, Curation.PENDING):
-        raise ValidationError(_("Unknown curation decision."))
-    previous = item.curation
-    if previous == curation:
-        return item
-    if not type(item).objects.filter(pk=item.pk, curation=previous).update(curation=curation):
-        raise ValidationError(_("Someone else curated this first. Reload to see the decision."))
-    item.curation = curation
-    author = getattr(item, "created_by", None) or getattr(item, "author", None)
-    if author is not None and curation != Curation.PENDING:
-        notify(
-            event="curation_decided",
-            recipients=[author],
-            context={"title": item.title, "published": curation == Curation.PUBLISHED, "comment": comment},
-            path=item.get_absolute_url() if curation == Curation.PUBLISHED else "",
-            actor=actor,
-        )
-    audit_record(
-        actor=actor, action=f"curation_{curation}", target=item, from_state=previous, to_state=curation, comment=comment
-    )
-    return item
+def pledge_curate(*, pledge: Pledge, action: str, actor, comment: str = "") -> Pledge:
+    """Staff publish, decline or reopen a pledge (one decision wins)."""
+    return curation_perform(workflow=PLEDGE_WORKFLOW, item=pledge, action=action, actor=actor, comment=comment)
 
 
 # ---------------------------------------------------------------------------
@@ -469,7 +334,7 @@ def contribution_submit(
     if report is not None and report.public_version_id is None:
         raise ValidationError(_("Contributions can only be made about a published report."))
     contribution = StakeholderContribution(
-        author=actor,
+        created_by=actor,
         title=title.strip(),
         body=body.strip(),
         review=review,
@@ -480,15 +345,16 @@ def contribution_submit(
     contribution.full_clean()
     contribution.save()
     contribution.objectives.set(objectives)
-    audit_record(actor=actor, action="create", target=contribution, to_state=contribution.curation)
-    notify(
-        event="contribution_submitted",
-        recipients=users_with_role(Role.NETWORK_STAFF),
-        context={"title": contribution.title},
-        path="",
-        actor=actor,
+    curation_submitted(
+        item=contribution, actor=actor, event="contribution_submitted", context={"title": contribution.title}
     )
     return contribution
+
+
+def contribution_curate(*, contribution: StakeholderContribution, action: str, actor, comment: str = ""):
+    return curation_perform(
+        workflow=CONTRIBUTION_WORKFLOW, item=contribution, action=action, actor=actor, comment=comment
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -496,23 +362,6 @@ def contribution_submit(
 # ---------------------------------------------------------------------------
 
 REMINDER_DAYS = (30, 7, 1)
-
-
-def _states_without_submission(review):
-    from gcm_portal.taxonomy.models import Country
-
-    done = (
-        VoluntaryReport.objects.filter(review=review)
-        .exclude(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.WITHDRAWN])
-        .values("country_id")
-    )
-    return (
-        Country.objects.filter(
-            commission_memberships__commission=review.commission_id, commission_memberships__kind="member"
-        )
-        .exclude(pk__in=done)
-        .order_by("sort_name")
-    )
 
 
 @transaction.atomic
@@ -533,32 +382,33 @@ def review_reminders_send(*, today) -> list[str]:
         if kind == "late" and days_left < -7:
             continue
         ReviewReminder.objects.create(review=review, kind=kind)
-        states = list(_states_without_submission(review))
+        states = list(selectors.states_without_submission(review))
         if kind == "late":
             if states:
-                notify(
+                notify_role(
+                    Role.NETWORK_STAFF,
                     event="late_states",
-                    recipients=users_with_role(Role.NETWORK_STAFF),
                     context={
                         "review_title": review.title,
                         "deadline": review.submission_deadline,
                         "countries": [c.name for c in states],
                         "count": len(states),
                     },
-                    path=review.get_absolute_url(),
+                    target=review,
                 )
         else:
             for country in states:
-                notify(
+                notify_role(
+                    Role.FOCAL_POINT,
+                    country=country,
                     event="deadline_reminder",
-                    recipients=users_with_role(Role.FOCAL_POINT, country=country),
                     context={
                         "review_title": review.title,
                         "deadline": review.submission_deadline,
                         "country": country.name,
                         "days": days_left,
                     },
-                    path=reverse("reviews:dashboard"),
+                    path=reverse("my-country"),
                 )
         sent.append(f"{review.pk}:{kind}")
     return sent

@@ -1,36 +1,33 @@
 from django.urls import path
 
 from . import views
+from .services import REPORT_DOCUMENTS
 
 app_name = "reviews"
 
 urlpatterns = [
     path("", views.ReviewIndexView.as_view(), name="index"),
     path("<int:pk>/", views.ReviewDetailView.as_view(), name="review-detail"),
-    path("my-country/", views.DashboardView.as_view(), name="dashboard"),
     path("curation/", views.CurationQueueView.as_view(), name="queue"),
-    path("curation/bulk/", views.BulkActionView.as_view(), name="bulk"),
-    path("curation/<str:kind>/<int:pk>/", views.CurateView.as_view(), name="curate"),
+    path("curation/bulk/", views.ReportBulkView.as_view(), name="bulk"),
     path("reports/", views.ReportListView.as_view(), name="report-list"),
     path("reports/export.csv", views.ReportExportView.as_view(), name="report-export"),
     path("reports/new/", views.ReportCreateView.as_view(), name="report-create"),
     path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report-detail"),
     path("reports/<int:pk>/edit/", views.ReportEditView.as_view(), name="report-edit"),
-    path("reports/<int:pk>/actions/<str:action>/", views.ReportTransitionView.as_view(), name="report-transition"),
+    path("reports/<int:pk>/actions/<str:action>/", views.ReportActionView.as_view(), name="report-transition"),
     path("reports/<int:pk>/comments/", views.ReportCommentView.as_view(), name="report-comment"),
     path("reports/<int:pk>/versions/<int:number>/", views.ReportVersionView.as_view(), name="report-version"),
-    path("reports/<int:pk>/documents/", views.DocumentUploadView.as_view(), name="document-upload"),
-    path(
-        "reports/<int:pk>/documents/<int:document_pk>/", views.DocumentDownloadView.as_view(), name="document-download"
-    ),
-    path(
-        "reports/<int:pk>/documents/<int:document_pk>/delete/",
-        views.DocumentDeleteView.as_view(),
-        name="document-delete",
-    ),
+    *REPORT_DOCUMENTS.urls("reports/<int:pk>/documents/", name="document"),
     path("pledges/", views.PledgeListView.as_view(), name="pledge-list"),
     path("pledges/new/", views.PledgeFormView.as_view(), name="pledge-create"),
     path("pledges/<int:pk>/", views.PledgeDetailView.as_view(), name="pledge-detail"),
     path("pledges/<int:pk>/edit/", views.PledgeFormView.as_view(), name="pledge-edit"),
+    path("pledges/<int:pk>/actions/<str:action>/", views.PledgeActionView.as_view(), name="pledge-action"),
     path("contributions/new/", views.ContributionCreateView.as_view(), name="contribution-create"),
+    path(
+        "contributions/<int:pk>/actions/<str:action>/",
+        views.ContributionActionView.as_view(),
+        name="contribution-action",
+    ),
 ]

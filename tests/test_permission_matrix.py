@@ -6,7 +6,11 @@ import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
 from tests.factories.accounts import user_with_role
+from tests.factories.kit import build_kit_world
+from tests.factories.reviews import build_world
 from tests.policy import COVERED_BY_PREFIX, POLICY, ROLES
+
+WORLDS = {"reviews": build_world, "kit": build_kit_world}
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +46,8 @@ def test_policy(client, name, index, role):
     user = user_with_role(role) if role != "anonymous" else None
     kwargs, data = expect.kwargs, expect.data
     if callable(kwargs) or callable(data):
-        # Object rows: a world of reports in every state; the focal_point role is Ghana's focal point.
-        from tests.factories.reviews import build_world
-
-        world = build_world(focal_gh=user if role == "focal_point" else None)
+        # Object rows: a world of records in every state; the focal_point role is Ghana's focal point.
+        world = WORLDS[expect.world](focal_gh=user if role == "focal_point" else None)
         kwargs = kwargs(world) if callable(kwargs) else kwargs
         data = data(world) if callable(data) else data
     if user is not None:

@@ -1,6 +1,12 @@
 """API permission classes. The default denies; every view names who may use it."""
 
+from __future__ import annotations
+
 from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+from gcm_portal import permissions
+
+__all__ = ["DenyAll", "HasRole", "PublicReadOnly", "PublicReadRoleWrite"]
 
 
 class DenyAll(BasePermission):
@@ -15,3 +21,23 @@ class PublicReadOnly(BasePermission):
 
     def has_permission(self, request, view) -> bool:
         return request.method in SAFE_METHODS
+
+
+class HasRole(BasePermission):
+    """Only holders of ``role``: ``permission_classes = [HasRole.of(Role.FUND_MANAGER)]``."""
+
+    role: str = ""
+
+    @classmethod
+    def of(cls, role: str) -> type[HasRole]:
+        return type(f"{cls.__name__}_{role}", (cls,), {"role": role})
+
+    def has_permission(self, request, view) -> bool:
+        return permissions.has_role(request.user, self.role)
+
+
+class PublicReadRoleWrite(HasRole):
+    """Anyone may read; holders of ``role`` may write (e.g. fund managers' money records)."""
+
+    def has_permission(self, request, view) -> bool:
+        return request.method in SAFE_METHODS or super().has_permission(request, view)

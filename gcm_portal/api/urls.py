@@ -1,12 +1,12 @@
-"""The API root: every app's router is collected under /api/v1/."""
+"""The API root: every app's router, registered with :func:`gcm_portal.core.registry.register_api_router`,
+is collected under /api/v1/."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from gcm_portal.accounts.api.views import MeView, TokenView
-from gcm_portal.taxonomy.api.urls import router as taxonomy_router
-from reviews.api.urls import router as reviews_router
+from gcm_portal.core.registry import api_routers
 
 from .permissions import PublicReadOnly
 
@@ -22,8 +22,8 @@ class PortalRouter(DefaultRouter):
 
 
 router = PortalRouter()
-for registry in (taxonomy_router.registry, reviews_router.registry):
-    router.registry.extend(registry)
+for app_router in api_routers():
+    router.registry.extend(app_router.registry)
 
 v1_patterns = [
     path("auth/token/", TokenView.as_view(), name="auth-token"),

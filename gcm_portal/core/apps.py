@@ -6,3 +6,18 @@ class CoreConfig(AppConfig):
     name = "gcm_portal.core"
     label = "core"
     verbose_name = _("Portal kernel")
+
+    def ready(self) -> None:
+        from gcm_portal import permissions
+
+        from .registry import register_nav_link, register_personal_link
+
+        register_nav_link("search", _("Search"), "search", order=900)
+        register_personal_link(
+            "my-country",
+            _("My country"),
+            "my-country",
+            order=10,
+            visible=lambda user: bool(permissions.country_ids_represented(user)),
+        )
+        register_personal_link("curation", _("Curation"), "curation", order=20, visible=permissions.is_network_staff)

@@ -1,13 +1,56 @@
-"""The audit log's one entry point."""
+"""The audit log's one entry point.
+
+``changes`` has one shape everywhere: ``{field: {"before": value, "after": value}}``, values as JSON
+(text longer than ``MAX_VALUE_CHARS`` is cut, with "…"). :func:`audit_changes` builds it from two
+dicts of a record's values; a document added or removed is ``{"documents": {"before": None, "after":
+"name.pdf"}}`` and the reverse.
+"""
 
 from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 
 from .models import AuditEntry
 
-__all__ = ["audit_list_for", "audit_record"]
+__all__ = ["audit_changes", "audit_list_for", "audit_record"]
+
+MAX_VALUE_CHARS = 1000
+
+
+def _plain(value):
+    """A JSON value for the log: models by their name, dates as ISO text, long text cut."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    text = str(value)
+    return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
+
+
+def audit_changes(before: dict, after: dict) -> dict:
+    """``{field: {"before": ..., "after": ...}}`` for each field whose value differs."""
+    return {
+        key: {"before": _plain(before.get(key)), "after": _plain(after.get(key))}
+        for key in sorted(set(before) | set(after))
+        if before.get(key) != after.get(key)
+    }
+
+
+def _check_shape(changes: dict) -> dict:
+    for field, change in changes.items():
+        if not isinstance(change, dict) or set(change) != {"before", "after"}:
+            raise ValueError(f"audit changes for {field!r} must be {{'before': ..., 'after': ...}}, not {change!r}")
+    return {field: {"before": _plain(c["before"]), "after": _plain(c["after"])} for field, c in changes.items()}
 
 
 def audit_record(
@@ -29,7 +72,7 @@ def audit_record(
         from_state=from_state,
         to_state=to_state,
         comment=comment,
-        changes=changes or {},
+        changes=_check_shape(changes or {}),
     )
 
 

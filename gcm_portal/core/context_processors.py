@@ -1,15 +1,15 @@
 from django.conf import settings
 
-from gcm_portal import permissions
 from gcm_portal.core.notifications import unread_count
+from gcm_portal.core.registry import nav_links, personal_links
 
 
 def portal(request):
-    """Navigation state the base layout needs: who is signed in and as what."""
+    """What the base layout needs: the navigation apps registered, the user's own links and notices."""
     user = getattr(request, "user", None)
     return {
         "PORTAL_LANGUAGES": settings.LANGUAGES,
-        "is_network_staff": permissions.is_network_staff(user),
-        "represents_a_country": bool(permissions.country_ids_represented(user)),
+        "nav_links": nav_links(user),
+        "personal_links": personal_links(user),
         "unread_notifications": unread_count(user),
     }

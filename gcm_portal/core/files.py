@@ -1,23 +1,28 @@
-"""Uploaded files: validation, private storage, safe downloads and text extraction.
+"""Uploaded files: a registry of accepted kinds, validation, private storage and safe downloads.
 
-- Validation checks the size limit (``UPLOAD_MAX_BYTES``, 25 MB by default), the extension *and* the
-  content's magic bytes against an allowlist, and the shape of ZIP-based formats (DOCX, ODT), so a
-  renamed executable or an HTML page named ``.pdf`` is refused with a message saying why.
+- **Kinds are a registry** (:func:`register_file_kind`): each :class:`FileKind` names its extension,
+  content type, label, a structural check of the content and a text extractor. PDF, DOCX and ODT
+  (documents) and XLSX, ODS and CSV (spreadsheets) are registered here; an app registers more from
+  its ``AppConfig.ready()``.
+- **Validation** checks the size limit (``UPLOAD_MAX_BYTES``), the extension *and* the content, so a
+  renamed executable or an HTML page named ``.pdf`` is refused with a message saying why. Archives
+  (DOCX, ODT, XLSX, ODS) are inspected from their directory only: the number of entries, each entry's
+  size and compression ratio are capped before anything is inflated, and the ``mimetype`` entry is
+  read only up to a few hundred bytes.
 - Files are stored under ``PRIVATE_MEDIA_ROOT`` (outside the web root) with random names; the only
   way out is :func:`file_response`, called by a view that has already checked visibility.
-- Text is extracted by a background task (:func:`document_text_extract`) so search can use it.
+- Text is extracted by a background task (:mod:`gcm_portal.core.extract`) so search can use it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
@@ -28,73 +33,193 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 __all__ = [
+    "DOCUMENT_KINDS",
     "FILE_KINDS",
+    "SPREADSHEET_KINDS",
+    "FileKind",
     "FileRejected",
     "PrivateFile",
-    "document_text_extract",
+    "TextStatus",
+    "ZipDirectory",
     "file_response",
     "private_storage",
+    "register_file_kind",
     "validate_upload",
 ]
 
 MAX_ZIP_ENTRIES = 2000
-MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class FileKind:
-    extension: str
-    content_type: str
-    label: str
-
-
-FILE_KINDS = {
-    "pdf": FileKind("pdf", "application/pdf", "PDF"),
-    "docx": FileKind("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (DOCX)"),
-    "odt": FileKind("odt", "application/vnd.oasis.opendocument.text", "OpenDocument text (ODT)"),
-}
-DOCUMENT_KINDS = ("pdf", "docx", "odt")
+MAX_ZIP_ENTRY_BYTES = 100 * 1024 * 1024
+MAX_ZIP_TOTAL_BYTES = 300 * 1024 * 1024
+# Office XML compresses about 5 to 30 times; a bomb, hundreds or thousands of times.
+MAX_ZIP_RATIO = 200
+ZIP_RATIO_FLOOR_BYTES = 1024 * 1024
+MIMETYPE_READ_BYTES = 200
 
 
 class FileRejected(ValidationError):
     pass
 
 
+# ---------------------------------------------------------------------------
+# Archive directories, read without inflating anything
+# ---------------------------------------------------------------------------
+
+
+class ZipDirectory:
+    """The safe facts of a ZIP archive: its entry names and its ``mimetype`` entry. ``None`` from
+    :meth:`read` means the file is not an archive we accept (corrupt, too many or too large entries,
+    a suspicious compression ratio)."""
+
+    def __init__(self, names: list[str], mimetype: str):
+        self.names = names
+        self.mimetype = mimetype
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+    @classmethod
+    def read(cls, handle) -> ZipDirectory | None:
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                infos = archive.infolist()
+                if not infos or len(infos) > MAX_ZIP_ENTRIES:
+                    return None
+                total = 0
+                for info in infos:
+                    total += info.file_size
+                    if info.file_size > MAX_ZIP_ENTRY_BYTES or total > MAX_ZIP_TOTAL_BYTES:
+                        return None
+                    if info.file_size > ZIP_RATIO_FLOOR_BYTES and info.file_size > MAX_ZIP_RATIO * max(
+                        info.compress_size, 1
+                    ):
+                        return None
+                mimetype = ""
+                if infos[0].filename == "mimetype":
+                    with archive.open(infos[0]) as entry:
+                        mimetype = entry.read(MIMETYPE_READ_BYTES).decode("ascii", "replace").strip()
+                return cls([i.filename for i in infos], mimetype)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError):
+            return None
+
+
+# ---------------------------------------------------------------------------
+# The registry of file kinds
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """An accepted kind of file. ``check(handle)`` looks at the content (the handle is at 0 and is
+    rewound afterwards); ``extract(handle)`` returns its text for search (see ``core.extract``)."""
+
+    extension: str
+    content_type: str
+    label: str
+    check: Callable[[object], bool]
+    extract: Callable[[object], str] | None = None
+
+
+FILE_KINDS: dict[str, FileKind] = {}
+DOCUMENT_KINDS = ("pdf", "docx", "odt")
+SPREADSHEET_KINDS = ("xlsx", "ods", "csv")
+
+
+def register_file_kind(kind: FileKind) -> None:
+    FILE_KINDS[kind.extension] = kind
+
+
+def _starts_with(prefix: bytes) -> Callable[[object], bool]:
+    return lambda handle: handle.read(len(prefix)) == prefix
+
+
+def _zip_with(*, entries: tuple[str, ...] = (), mimetype: str = "") -> Callable[[object], bool]:
+    def check(handle) -> bool:
+        if handle.read(4) != b"PK\x03\x04":
+            return False
+        handle.seek(0)
+        directory = ZipDirectory.read(handle)
+        if directory is None:
+            return False
+        return all(name in directory for name in entries) and (not mimetype or directory.mimetype == mimetype)
+
+    return check
+
+
+HTML_MARKERS = (b"<!doctype", b"<html", b"<script", b"<svg", b"<?xml", b"<body", b"<iframe")
+
+
+def _is_csv(handle) -> bool:
+    """UTF-8 text (a BOM allowed) without NUL bytes that does not start like markup."""
+    head = handle.read(64 * 1024)
+    if b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # a multi-byte character cut at the end of the sample is fine
+        if error.start < len(head) - 4:
+            return False
+        text = head[: error.start].decode("utf-8-sig")
+    start = text.lstrip().lower().encode()
+    return bool(text.strip()) and not start.startswith(HTML_MARKERS)
+
+
+def _register_builtin_kinds() -> None:
+    from . import extract
+
+    for kind in (
+        FileKind("pdf", "application/pdf", "PDF", _starts_with(b"%PDF-"), extract.pdf_text),
+        FileKind(
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "Word (DOCX)",
+            _zip_with(entries=("[Content_Types].xml", "word/document.xml")),
+            extract.docx_text,
+        ),
+        FileKind(
+            "odt",
+            "application/vnd.oasis.opendocument.text",
+            "OpenDocument text (ODT)",
+            _zip_with(entries=("content.xml",), mimetype="application/vnd.oasis.opendocument.text"),
+            extract.odf_text,
+        ),
+        FileKind(
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "Excel (XLSX)",
+            _zip_with(entries=("[Content_Types].xml", "xl/workbook.xml")),
+            extract.spreadsheet_text("xlsx"),
+        ),
+        FileKind(
+            "ods",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            "OpenDocument spreadsheet (ODS)",
+            _zip_with(entries=("content.xml",), mimetype="application/vnd.oasis.opendocument.spreadsheet"),
+            extract.spreadsheet_text("ods"),
+        ),
+        FileKind("csv", "text/csv", "CSV", _is_csv, extract.spreadsheet_text("csv")),
+    ):
+        register_file_kind(kind)
+
+
+_register_builtin_kinds()
+
+
+# ---------------------------------------------------------------------------
+# Validation
+# ---------------------------------------------------------------------------
+
+
 def _human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def _zip_member_names(head_and_file) -> list[str] | None:
+def _content_matches(kind: FileKind, upload) -> bool:
+    upload.seek(0)
     try:
-        with zipfile.ZipFile(head_and_file) as archive:
-            infos = archive.infolist()
-            if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_ZIP_UNCOMPRESSED:
-                return None
-            names = [i.filename for i in infos]
-            if names and names[0] == "mimetype":
-                names[0] = "mimetype:" + archive.read("mimetype").decode("ascii", "replace").strip()
-            return names
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
-
-
-def _content_matches(kind: str, upload) -> bool:
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if kind == "pdf":
-        return head.startswith(b"%PDF-")
-    if not head.startswith(b"PK\x03\x04"):
-        return False
-    names = _zip_member_names(upload)
-    upload.seek(0)
-    if names is None:
-        return False
-    if kind == "docx":
-        return "word/document.xml" in names and "[Content_Types].xml" in names
-    if kind == "odt":
-        return bool(names) and names[0] == "mimetype:application/vnd.oasis.opendocument.text"
-    return False
+        return bool(kind.check(upload))
+    finally:
+        upload.seek(0)
 
 
 def validate_upload(upload, *, kinds: tuple[str, ...] = DOCUMENT_KINDS) -> FileKind:
@@ -116,12 +241,18 @@ def validate_upload(upload, *, kinds: tuple[str, ...] = DOCUMENT_KINDS) -> FileK
             _("“%(name)s” is not an accepted type. Accepted: %(accepted)s.")
             % {"name": upload.name, "accepted": accepted}
         )
-    if not _content_matches(extension, upload):
+    kind = FILE_KINDS[extension]
+    if not _content_matches(kind, upload):
         raise FileRejected(
             _("“%(name)s” is named .%(ext)s but its content is not a %(label)s file. Accepted: %(accepted)s.")
-            % {"name": upload.name, "ext": extension, "label": FILE_KINDS[extension].label, "accepted": accepted}
+            % {"name": upload.name, "ext": extension, "label": kind.label, "accepted": accepted}
         )
-    return FILE_KINDS[extension]
+    return kind
+
+
+# ---------------------------------------------------------------------------
+# Private storage and the stored-file base model
+# ---------------------------------------------------------------------------
 
 
 class PrivateStorage(FileSystemStorage):
@@ -168,6 +299,7 @@ class PrivateFile(models.Model):
     text = models.TextField(blank=True, editable=False)
     text_status = models.CharField(max_length=10, choices=TextStatus.choices, default=TextStatus.PENDING)
     uploaded_at = models.DateTimeField(gettext_lazy("uploaded"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         abstract = True
@@ -178,6 +310,10 @@ class PrivateFile(models.Model):
     @property
     def extension(self) -> str:
         return PurePosixPath(self.original_name).suffix.lower().lstrip(".")
+
+    @property
+    def kind(self) -> FileKind | None:
+        return FILE_KINDS.get(self.extension)
 
     def fill_from_upload(self, upload, kind: FileKind) -> None:
         digest = hashlib.sha256()
@@ -211,41 +347,3 @@ def file_response(document: PrivateFile) -> FileResponse:
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _extract(data: bytes, extension: str) -> str:
-    if extension == "pdf":
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(data))
-        return "\n".join((page.extract_text() or "") for page in reader.pages)
-    if extension == "docx":
-        from docx import Document
-
-        document = Document(io.BytesIO(data))
-        return "\n".join(p.text for p in document.paragraphs)
-    if extension == "odt":
-        import re
-        from xml.etree import ElementTree
-
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = ElementTree.fromstring(archive.read("content.xml"))
-        text = "\n".join("".join(node.itertext()) for node in root.iter() if node.tag.endswith("}p"))
-        return re.sub(r"[ \t]+", " ", text)
-    return ""
-
-
-def document_text_extract(*, label: str, pk: int) -> str:
-    """Extract and store a document's text; returns the new text status. Safe to run twice."""
-    model = apps.get_model(label)
-    document = model._default_manager.filter(pk=pk).first()
-    if document is None:
-        return "missing"
-    try:
-        with document.file.open("rb") as handle:
-            text = _extract(handle.read(), document.extension)
-        status = TextStatus.DONE if text.strip() else TextStatus.FAILED
-    except Exception:
-        text, status = "", TextStatus.FAILED
-    model._default_manager.filter(pk=pk).update(text=text[:1_000_000], text_status=status)
-    return status

@@ -19,6 +19,6 @@ def send_email_task(to: list[str], subject: str, body: str) -> int:
 @shared_task(name="core.extract_text")
 def extract_text_task(label: str, pk: int) -> str:
     """Extract the text of an uploaded document so search can use it."""
-    from .files import document_text_extract
+    from .extract import document_text_extract
 
     return document_text_extract(label=label, pk=pk)

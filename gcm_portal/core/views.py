@@ -1,64 +1,26 @@
-"""Kernel views: the home page, the health check and a list view base that every app's lists share."""
+"""Kernel pages: home, search, notifications, the audit log, and the two pages apps fill with panels:
+"My country" (a focal point's work for the countries they represent) and "Curation" (what waits for
+Network staff)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
+from django.views.defaults import page_not_found
 from django.views.generic import ListView, TemplateView
 
 from gcm_portal import permissions
 from gcm_portal.taxonomy import selectors as taxonomy_selectors
+from gcm_portal.taxonomy.models import Country
 
+from .generic import StaffRequiredMixin, parse_ids
 from .health import health_report
 from .models import AuditEntry
 from .notifications import notification_list_for, notifications_mark_read
-from .panels import home_figures
-
-MAX_ID = 2**63 - 1
-
-
-def parse_id(value) -> int | None:
-    """A database id from user input, or None ("²" and 10**30 are not ids)."""
-    value = (value or "").strip()
-    if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
-        return int(value)
-    return None
-
-
-def parse_ids(values) -> list[int]:
-    return [i for i in (parse_id(v) for v in values) if i is not None]
-
-
-class FilteredListView(ListView):
-    """A list whose filters come from the app's FilterSet, the same class its API uses.
-
-    Subclasses give ``filterset_class`` and ``get_base_queryset()`` (a selector). The form
-    submits by GET, so filtered pages are shareable links and work without JavaScript.
-    """
-
-    filterset_class = None
-    paginate_by = 50
-
-    def get_base_queryset(self):
-        raise NotImplementedError
-
-    def get_queryset(self):
-        self.filterset = self.filterset_class(self.request.GET or None, queryset=self.get_base_queryset())
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            return self.filterset.queryset.none()
-        return self.filterset.qs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["filterset"] = self.filterset
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
-        return context
+from .registry import home_figures, panels_for
 
 
 class HomeView(TemplateView):
@@ -116,14 +78,32 @@ class NotificationOpenView(LoginRequiredMixin, View):
         return HttpResponseRedirect(notification.url or reverse("notifications"))
 
 
-class StaffRequiredMixin(LoginRequiredMixin):
-    """Network staff pages: anonymous visitors are sent to sign in, other users get a 404 (the page's
-    existence is not advertised)."""
+class MyCountryView(LoginRequiredMixin, TemplateView):
+    """A focal point's page: per country they represent, what each app asks of them (deadlines, drafts,
+    pledges, requests)."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not permissions.is_network_staff(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    template_name = "my_country.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        countries = Country.objects.filter(pk__in=permissions.country_ids_represented(self.request.user))
+        context["countries"] = [
+            {"country": country, "panels": panels_for("my_country", request=self.request, country=country)}
+            for country in countries.order_by("sort_name")
+        ]
+        context["is_staff"] = permissions.is_network_staff(self.request.user)
+        return context
+
+
+class CurationView(StaffRequiredMixin, TemplateView):
+    """What waits for Network staff, app by app, each panel linking to its full queue."""
+
+    template_name = "curation.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["panels"] = panels_for("curation", request=self.request)
+        return context
 
 
 class AuditLogView(StaffRequiredMixin, ListView):
@@ -151,11 +131,10 @@ class AuditLogView(StaffRequiredMixin, ListView):
         return context
 
 
-def safe_next(request, fallback: str) -> str:
-    """The ``next`` the form posted, when it points inside this site; ``fallback`` otherwise."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback
+def not_found(request, exception=None):
+    """404 for paths no route matches: JSON under /api/, the site's page elsewhere."""
+    if request.path.startswith("/api/"):
+        from gcm_portal.api.errors import api_not_found
+
+        return api_not_found(request, exception)
+    return page_not_found(request, exception)

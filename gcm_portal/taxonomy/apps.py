@@ -6,3 +6,10 @@ class TaxonomyConfig(AppConfig):
     name = "gcm_portal.taxonomy"
     label = "taxonomy"
     verbose_name = _("GCM reference data")
+
+    def ready(self) -> None:
+        from gcm_portal.core.registry import register_api_router
+
+        from .api.urls import router
+
+        register_api_router(router)

@@ -27,3 +27,18 @@ class EntityKind(models.TextChoices):
     DEPARTMENT = "department", _("Secretariat department or office")
     REGIONAL_COMMISSION = "regional_commission", _("Regional commission")
     OTHER = "other", _("Other")
+
+
+class ContentLanguage(models.TextChoices):
+    """The language of something people wrote or uploaded (the six UN languages, or another)."""
+
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh", _("Chinese")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    RUSSIAN = "ru", _("Russian")
+    SPANISH = "es", _("Spanish")
+    OTHER = "other", _("Other language")
+
+
+CONTENT_LANGUAGE_CHOICES = ContentLanguage.choices

@@ -5,23 +5,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .choices import CountryStatus, EntityKind
-from .models import Country, M49Region, Objective, RegionalCommission, SdgTarget, UnEntity
+from .filters import CommissionFilter, RegionFilter
+from .models import Country, M49Region, Objective, SdgTarget, UnEntity
 
 
 class CountryFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Name or code"))
-    commission = django_filters.ModelChoiceFilter(
-        field_name="commissions",
-        queryset=RegionalCommission.objects.all(),
-        to_field_name="code",
-        label=_("Regional commission"),
-    )
-    region = django_filters.ModelChoiceFilter(
-        method="filter_region",
-        queryset=M49Region.objects.all(),
-        to_field_name="code",
-        label=_("M49 region (code)"),
-    )
+    commission = CommissionFilter("commissions")
+    region = RegionFilter("")
     status = django_filters.ChoiceFilter(choices=CountryStatus.choices, label=_("Status"))
 
     class Meta:
@@ -39,9 +30,6 @@ class CountryFilterSet(django_filters.FilterSet):
             | Q(iso3__iexact=value)
             | Q(m49=value)
         )
-
-    def filter_region(self, queryset, name, region):
-        return queryset.filter(Q(region=region) | Q(subregion=region) | Q(intermediate_region=region))
 
 
 class RegionFilterSet(django_filters.FilterSet):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from gcm_portal import permissions
+
 from .choices import CountryStatus
 from .models import (
     CommissionMembership,
@@ -19,6 +21,7 @@ from .models import (
 
 __all__ = [
     "commission_list",
+    "countries_for_actor",
     "country_list",
     "entity_list",
     "objective_list",
@@ -108,3 +111,11 @@ def reference_search(q: str, *, limit: int = 25) -> dict[str, list]:
         "entities": matching(UnEntity.objects.all(), "code", "name"),
         "sdg_targets": matching(SdgTarget.objects.all(), "code", "title"),
     }
+
+
+def countries_for_actor(user) -> QuerySet[Country]:
+    """The countries ``user`` acts for: every country for Network staff, the represented ones for a
+    focal point, none for anyone else."""
+    if permissions.is_network_staff(user):
+        return Country.objects.all()
+    return Country.objects.filter(pk__in=permissions.country_ids_represented(user))

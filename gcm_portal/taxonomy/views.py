@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
-from gcm_portal.core.panels import country_panels
-from gcm_portal.core.views import FilteredListView
+from gcm_portal.core.generic import FilteredListView
+from gcm_portal.core.registry import panels_for
 
 from . import selectors
 from .filtersets import CountryFilterSet
@@ -67,7 +67,7 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["panels"] = country_panels(self.object, self.request)
+        context["panels"] = panels_for("country", request=self.request, country=self.object)
         return context
 
 

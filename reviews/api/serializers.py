@@ -1,29 +1,34 @@
 """Serializers of the reviews API.
 
-Every field is listed explicitly. Read serializers take a plain dict built by the view layer
-(``report_representation``): for readers who may not see the working copy, that dict comes from the
-published snapshot, never from the live draft, so a report under correction shows the public the text
-that was published. Write serializers reject read-only and unknown fields with a 400 that names them,
+Every field is listed explicitly. A report is represented from what its reader may read
+(:func:`reviews.selectors.report_reading`, the same projection its page uses): for readers who may not
+see the working copy, that is the published snapshot, never the live draft, so a report under
+correction shows the public the text that was published. Write serializers reject read-only and unknown fields with a 400 that names them,
 instead of silently ignoring them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from gcm_portal.api.fields import (
+    ApiUrlField,
+    HtmlUrlField,
+    NamedChoiceField,
+    UpperSlugRelatedField,
+    absolute,
+    language_field,
+    workflow_actions_data,
+)
+from gcm_portal.api.serializers import ActionSerializer, CountryRefSerializer, StrictInputMixin
+from gcm_portal.core.curation import CurationState
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective
 
-from .. import permissions, selectors, services
+from .. import selectors
 from ..choices import (
-    LANGUAGE_CHOICES,
-    Curation,
     DocumentKind,
     PledgeKind,
     PledgeStatus,
@@ -43,85 +48,13 @@ from ..models import (
     StakeholderContribution,
     VoluntaryReport,
 )
-
-# ---------------------------------------------------------------------------
-# Shared pieces
-# ---------------------------------------------------------------------------
-
-
-def _absolute(context: dict, path: str) -> str:
-    request = context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
-
-
-class StrictInputMixin:
-    """Refuse fields the client may not write, naming each one, instead of dropping them silently.
-
-    ``refused_messages`` explains why a known field cannot be written (e.g. ``status``: use the workflow
-    actions); any other field that is not writable here is reported as unknown."""
-
-    refused_messages: Mapping[str, str] = {}
-
-    def to_internal_value(self, data):
-        if isinstance(data, Mapping):
-            writable = {name for name, field in self.fields.items() if not field.read_only}
-            errors = {}
-            for key in data:
-                if key in writable:
-                    continue
-                message = self.refused_messages.get(key)
-                errors[key] = [str(message) if message else str(_("Unknown field: it cannot be written here."))]
-            if errors:
-                raise serializers.ValidationError(errors)
-        return super().to_internal_value(data)
-
-
-class CountryRefSerializer(serializers.Serializer):
-    iso2 = serializers.CharField(read_only=True)
-    name = serializers.CharField(read_only=True)
+from ..snapshots import SECTION_FIELDS
+from ..workflow import REPORT_WORKFLOW
 
 
 class ReviewRefSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     title = serializers.CharField(read_only=True)
-
-
-class NamedChoiceField(serializers.ChoiceField):
-    """A choice field documented as one named enum component, so that choice sets sharing a field name
-    (``status``, ``kind``...) across the API never collide in the schema."""
-
-    def __init__(self, choices, *, enum_name: str, **kwargs):
-        self.enum_name = enum_name
-        super().__init__(choices, **kwargs)
-
-
-class NamedChoiceFieldExtension(OpenApiSerializerFieldExtension):
-    target_class = NamedChoiceField
-
-    def map_serializer_field(self, auto_schema, direction):
-        field = self.target
-        values = [str(value) for value in field.choices]
-        schema = {
-            "type": "string",
-            "enum": ([""] if field.allow_blank else []) + values,
-            "description": "\n".join(f"* `{value}` - {label}" for value, label in field.choices.items()),
-        }
-        component = ResolvedComponent(
-            name=field.enum_name, type=ResolvedComponent.SCHEMA, object=field.enum_name, schema=schema
-        )
-        auto_schema.registry.register_on_missing(component)
-        return component.ref
-
-
-def language_field(**kwargs) -> NamedChoiceField:
-    return NamedChoiceField(LANGUAGE_CHOICES, enum_name="ContentLanguageEnum", **kwargs)
-
-
-class UpperSlugRelatedField(serializers.SlugRelatedField):
-    """ISO codes are accepted in either case."""
-
-    def to_internal_value(self, data):
-        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
 
 
 # ---------------------------------------------------------------------------
@@ -174,8 +107,8 @@ class RegionalReviewSerializer(serializers.ModelSerializer):
     documents = ReviewDocumentSerializer(many=True, read_only=True)
     status = NamedChoiceField(ReviewStatus.choices, enum_name="ReviewStatusEnum", read_only=True)
     format = NamedChoiceField(ReviewFormat.choices, enum_name="ReviewFormatEnum", read_only=True, allow_blank=True)
-    url = serializers.SerializerMethodField()
-    html_url = serializers.SerializerMethodField()
+    url = ApiUrlField("api:regional-review-detail")
+    html_url = HtmlUrlField()
 
     class Meta:
         model = RegionalReview
@@ -198,12 +131,6 @@ class RegionalReviewSerializer(serializers.ModelSerializer):
             "documents",
         ]
         read_only_fields = fields
-
-    def get_url(self, obj) -> str:
-        return _absolute(self.context, reverse("api:regional-review-detail", kwargs={"pk": obj.pk}))
-
-    def get_html_url(self, obj) -> str:
-        return _absolute(self.context, obj.get_absolute_url())
 
 
 class ParticipantSerializer(serializers.Serializer):
@@ -242,8 +169,6 @@ class RegionalReviewDetailSerializer(RegionalReviewSerializer):
 # Voluntary reports: reading
 # ---------------------------------------------------------------------------
 
-SECTION_FIELDS = services.REPORT_FIELDS[1:]
-
 
 class ProgressReadSerializer(serializers.Serializer):
     objective = serializers.IntegerField(read_only=True, help_text="GCM objective number (1-23).")
@@ -263,24 +188,13 @@ class ReportDocumentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_download_url(self, obj) -> str:
-        return _absolute(self.context, reverse("reviews:document-download", args=[obj.report_id, obj.pk]))
+        return absolute(self.context, obj.get_absolute_url())
 
 
 class PublishedVersionRefSerializer(serializers.Serializer):
     number = serializers.IntegerField(read_only=True)
     fingerprint = serializers.CharField(read_only=True, help_text="SHA-256 of the published snapshot.")
     created_at = serializers.DateTimeField(read_only=True)
-
-
-class ReportActionSerializer(serializers.Serializer):
-    """A workflow action the reader may take now (from the workflow table)."""
-
-    name = serializers.CharField(read_only=True)
-    label = serializers.CharField(read_only=True)
-    enabled = serializers.BooleanField(read_only=True)
-    reason = serializers.CharField(read_only=True, allow_null=True, help_text="Why it is disabled, if it is.")
-    needs_comment = serializers.BooleanField(read_only=True)
-    url = serializers.URLField(read_only=True)
 
 
 class ReportCommentSerializer(serializers.Serializer):
@@ -337,7 +251,7 @@ class VoluntaryReportDetailSerializer(VoluntaryReportSerializer):
     public_version = PublishedVersionRefSerializer(read_only=True, allow_null=True)
     created_at = serializers.DateTimeField(read_only=True)
     submitted_at = serializers.DateTimeField(read_only=True, allow_null=True)
-    actions = ReportActionSerializer(many=True, read_only=True)
+    actions = ActionSerializer(many=True, read_only=True)
     comments = ReportCommentSerializer(
         many=True, read_only=True, help_text="Staff comments (only for the country's focal points and staff)."
     )
@@ -346,105 +260,56 @@ class VoluntaryReportDetailSerializer(VoluntaryReportSerializer):
 
 
 def report_source(report: VoluntaryReport, context: dict, *, detail: bool) -> dict:
-    """The data a reader may see of ``report``: the live record for working-copy readers, otherwise the
-    published snapshot (and the documents it lists)."""
+    """The report as the reader reads it (:func:`selectors.report_reading`), flattened for the API."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    working = permissions.can_see_working_copy(user, report)
-    published = report.public_version
-    base = {
+    reading = selectors.report_reading(report, user, detail=detail)
+    snapshot = reading.snapshot
+    published = reading.published
+    data = {
         "id": report.pk,
-        "url": _absolute(context, reverse("api:voluntary-report-detail", kwargs={"pk": report.pk})),
-        "html_url": _absolute(context, report.get_absolute_url()),
-        "working_copy": working,
-        # Readers of the published version see its number, not the working copy's edit counter.
-        "version": report.version if working else published.number,
+        "url": absolute(context, reverse("api:voluntary-report-detail", kwargs={"pk": report.pk})),
+        "html_url": absolute(context, report.get_absolute_url()),
+        "working_copy": reading.working,
+        "version": reading.version,
         "fingerprint": published.fingerprint if published else None,
         "published_at": report.published_at,
         "created_at": report.created_at,
+        "country": snapshot["country"],
+        "review": snapshot["review"],
+        "title": snapshot["title"],
+        "languages": snapshot["languages"],
+        "status": reading.status,
+        "objectives": snapshot["objectives"],
+        "received_by_email": snapshot.get("received_by_email", False),
+        "updated_at": reading.updated_at,
+        "submitted_at": reading.submitted_at,
     }
-    if working:
-        data = {
-            **base,
-            "country": {"iso2": report.country.iso2, "name": report.country.name},
-            "review": {"id": report.review_id, "title": report.review.title} if report.review_id else None,
-            "title": report.title,
-            "languages": list(report.languages or []),
-            "status": report.status,
-            "objectives": sorted(o.number for o in report.objectives.all()),
-            "received_by_email": report.received_by_email,
-            "updated_at": report.updated_at,
-            "submitted_at": report.submitted_at,
-        }
-        if detail:
-            data.update({name: getattr(report, name) for name in SECTION_FIELDS})
-            data.update(
-                principles=sorted(p.letter for p in report.principles.all()),
-                progress=[
-                    {
-                        "objective": p.objective.number,
-                        **{f: getattr(p, f) for f in services.PROGRESS_FIELDS},
-                    }
-                    for p in sorted(report.progress.all(), key=lambda p: p.objective.number)
-                ],
-                documents=list(report.documents.all()),
-                comments=[
-                    {
-                        "kind": c.kind,
-                        "body": c.body,
-                        "author": str(c.author) if c.author else None,
-                        "created_at": c.created_at,
-                    }
-                    for c in selectors.comments_for(report)
-                ],
-            )
-    else:
-        snapshot = published.snapshot
-        data = {
-            **base,
-            "country": snapshot["country"],
-            "review": snapshot["review"],
-            "title": snapshot["title"],
-            "languages": snapshot["languages"],
-            "status": "published",
-            "objectives": snapshot["objectives"],
-            "received_by_email": snapshot.get("received_by_email", False),
-            "updated_at": published.created_at,
-            "submitted_at": None,
-        }
-        if detail:
-            data.update({name: snapshot["sections"].get(name, "") for name in SECTION_FIELDS})
-            data.update(
-                principles=snapshot["principles"],
-                progress=snapshot["progress"],
-                documents=selectors.documents_visible_to(user, report),
-                comments=[],
-            )
     if detail:
-        data["public_version"] = (
-            {"number": published.number, "fingerprint": published.fingerprint, "created_at": published.created_at}
-            if published
-            else None
+        data.update({name: snapshot["sections"].get(name, "") for name in SECTION_FIELDS})
+        data.update(
+            principles=snapshot["principles"],
+            progress=snapshot["progress"],
+            documents=reading.documents,
+            comments=[
+                {
+                    "kind": c.kind,
+                    "body": c.body,
+                    "author": str(c.author) if c.author else None,
+                    "created_at": c.created_at,
+                }
+                for c in reading.comments
+            ],
+            public_version=(
+                {"number": published.number, "fingerprint": published.fingerprint, "created_at": published.created_at}
+                if published
+                else None
+            ),
+            actions=workflow_actions_data(
+                workflow=REPORT_WORKFLOW, obj=report, user=user, context=context, basename="voluntary-report"
+            ),
         )
-        data["actions"] = [
-            {
-                "name": available.action,
-                "label": str(available.transition.label),
-                "enabled": available.enabled,
-                "reason": available.reason,
-                "needs_comment": available.transition.needs_comment,
-                "url": _absolute(
-                    context,
-                    reverse(f"api:voluntary-report-{available.action.replace('_', '-')}", kwargs={"pk": report.pk}),
-                ),
-            }
-            for available in services.REPORT_WORKFLOW.actions_for(report, user)
-        ]
     return data
-
-
-def visible_documents(report: VoluntaryReport, user) -> list[ReportDocument]:
-    return selectors.documents_visible_to(user, report)
 
 
 class ReportVersionSerializer(serializers.ModelSerializer):
@@ -550,20 +415,6 @@ class VoluntaryReportUpdateSerializer(StrictInputMixin, serializers.Serializer):
         }
 
 
-class TransitionRequestSerializer(StrictInputMixin, serializers.Serializer):
-    comment = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Required for actions that need an explanation (return, unpublish).",
-    )
-
-
-class DocumentUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="PDF, DOCX or ODT, up to the upload limit (25 MB by default).")
-    language = language_field()
-
-
 # ---------------------------------------------------------------------------
 # Pledges
 # ---------------------------------------------------------------------------
@@ -575,9 +426,9 @@ class PledgeSerializer(serializers.ModelSerializer):
     review = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     kind = NamedChoiceField(PledgeKind.choices, enum_name="PledgeKindEnum", read_only=True)
     status = NamedChoiceField(PledgeStatus.choices, enum_name="PledgeStatusEnum", read_only=True)
-    curation = NamedChoiceField(Curation.choices, enum_name="CurationEnum", read_only=True)
-    url = serializers.SerializerMethodField()
-    html_url = serializers.SerializerMethodField()
+    curation = NamedChoiceField(CurationState.choices, enum_name="CurationEnum", read_only=True)
+    url = ApiUrlField("api:pledge-detail")
+    html_url = HtmlUrlField()
 
     class Meta:
         model = Pledge
@@ -602,12 +453,6 @@ class PledgeSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
-
-    def get_url(self, obj) -> str:
-        return _absolute(self.context, reverse("api:pledge-detail", kwargs={"pk": obj.pk}))
-
-    def get_html_url(self, obj) -> str:
-        return _absolute(self.context, obj.get_absolute_url())
 
 
 PLEDGE_REFUSED = {
@@ -667,7 +512,7 @@ class StakeholderContributionSerializer(serializers.ModelSerializer):
     report = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     country = serializers.SerializerMethodField()
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
-    curation = NamedChoiceField(Curation.choices, enum_name="CurationEnum", read_only=True)
+    curation = NamedChoiceField(CurationState.choices, enum_name="CurationEnum", read_only=True)
 
     class Meta:
         model = StakeholderContribution
@@ -710,7 +555,7 @@ class StakeholderContributionCreateSerializer(StrictInputMixin, serializers.Seri
     refused_messages = {
         "id": _("The id is read-only."),
         "curation": _("Curation is decided by Network staff."),
-        "author": _("The author is you."),
+        "created_by": _("The author is you."),
         "created_at": _("Timestamps are read-only."),
     }
 
@@ -725,18 +570,3 @@ class StakeholderContributionCreateSerializer(StrictInputMixin, serializers.Seri
                 _("Give either a regional review (review) or a published report (report), not both.")
             )
         return attrs
-
-
-# ---------------------------------------------------------------------------
-# Conflict answers (412 Precondition Failed)
-# ---------------------------------------------------------------------------
-
-
-class ReportPreconditionFailedSerializer(serializers.Serializer):
-    detail = serializers.CharField(read_only=True)
-    current = VoluntaryReportDetailSerializer(read_only=True, help_text="The report as it is now.")
-
-
-class PledgePreconditionFailedSerializer(serializers.Serializer):
-    detail = serializers.CharField(read_only=True)
-    current = PledgeSerializer(read_only=True, help_text="The pledge as it is now.")

@@ -1,12 +1,10 @@
-"""Labels for the codes stored in report snapshots (progress statuses, language codes)."""
+"""Labels for the codes stored in report snapshots."""
 
 from django import template
 
-from reviews.choices import LANGUAGE_CHOICES, ProgressStatus
+from reviews.choices import ProgressStatus
 
 register = template.Library()
-
-_LANGUAGES = dict(LANGUAGE_CHOICES)
 
 
 @register.filter
@@ -15,13 +13,3 @@ def progress_label(code: str) -> str:
         return ProgressStatus(code).label
     except ValueError:
         return code
-
-
-@register.filter
-def language_name(code: str) -> str:
-    return str(_LANGUAGES.get(code, code))
-
-
-@register.filter
-def language_names(codes) -> str:
-    return ", ".join(language_name(code) for code in codes or [])

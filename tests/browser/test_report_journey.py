@@ -70,7 +70,7 @@ def test_report_journey_from_draft_to_public(page, live_server, tmp_path):
     # Staff return it with a comment.
     sign_in(page, live_server, "staff@example.org")
     page.goto(live_server.url + report.get_absolute_url())
-    page.fill("textarea#comment-return", "Please add the data sources for objective 6.")
+    page.fill('textarea[id$="-return"]', "Please add the data sources for objective 6.")
     with page.expect_navigation():
         page.click(".workbench button:has-text('Return for revision')")
     sign_out(page)

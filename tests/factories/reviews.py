@@ -6,35 +6,13 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from gcm_portal.core.samples import sample_pdf
 from gcm_portal.taxonomy.models import Country, Objective
 from reviews import services
 from reviews.models import RegionalReview, VoluntaryReport
-from tests.factories.accounts import focal_point, user_with_role
+from tests.factories.accounts import UserFactory, focal_point, user_with_role
 
-
-def make_pdf(text: str = "Demonstration report text") -> bytes:
-    """A valid one-page PDF (with a cross-reference table) whose text pypdf can extract."""
-    stream = f"BT /F1 18 Tf 20 60 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<</Type/Catalog/Pages 2 0 R>>",
-        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 400 144]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
-        b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
-        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-PDF_BYTES = make_pdf()
+PDF_BYTES = sample_pdf()
 
 
 def pdf_upload(name: str = "report.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:
@@ -98,6 +76,10 @@ class World:
     published_gh: VoluntaryReport
     draft_mx: VoluntaryReport
     published_mx: VoluntaryReport
+    pending_pledge_gh: object = None
+    published_pledge_gh: object = None
+    pending_contribution: object = None
+    published_contribution: object = None
 
 
 def build_world(focal_gh=None) -> World:
@@ -115,4 +97,32 @@ def build_world(focal_gh=None) -> World:
     draft_mx = make_report(focal_mx, "MX", title="Mexico draft")
     published_mx = move(make_report(focal_mx, "MX", title="Mexico published"), focal_mx, "submit")
     published_mx = move(published_mx, staff, "publish")
-    return World(focal_gh, focal_mx, staff, draft_gh, submitted_gh, returned_gh, published_gh, draft_mx, published_mx)
+    world = World(focal_gh, focal_mx, staff, draft_gh, submitted_gh, returned_gh, published_gh, draft_mx, published_mx)
+    world.pending_pledge_gh = make_pledge(focal_gh, "Ghana pending pledge")
+    world.published_pledge_gh = services.pledge_curate(
+        pledge=make_pledge(focal_gh, "Ghana published pledge"), action="publish", actor=staff
+    )
+    author = UserFactory()
+    world.pending_contribution = make_contribution(author, published_mx, "Pending view")
+    world.published_contribution = services.contribution_curate(
+        contribution=make_contribution(author, published_mx, "Published view"), action="publish", actor=staff
+    )
+    return world
+
+
+def make_pledge(actor, title: str, countries=("GH",), objectives=(6,)):
+    return services.pledge_create(
+        actor=actor,
+        data={"submitting_entity": "Government", "title": title, "description": "What we pledge."},
+        countries=list(Country.objects.filter(iso2__in=countries)),
+        objectives=list(Objective.objects.filter(number__in=objectives)),
+    )
+
+
+def make_contribution(actor, report, title: str):
+    return services.contribution_submit(actor=actor, title=title, body="Our view.", report=report)
+
+
+def downloaded(response) -> str:
+    """The text of a (streamed) CSV download, without its byte-order mark."""
+    return b"".join(response.streaming_content).decode("utf-8-sig")

@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 
 from gcm_portal.taxonomy.models import Country, Objective
 from reviews import services
-from reviews.choices import Curation, ReportStatus
+from reviews.choices import ReportStatus
 from reviews.models import Pledge, RegionalReview, ReportDocument, StakeholderContribution, VoluntaryReport
 from tests.factories.accounts import PASSWORD, UserFactory, focal_point, user_with_role
 
@@ -541,11 +541,11 @@ def test_pledge_and_contribution_lists_run_a_constant_number_of_queries():
             countries=[ghana],
             objectives=objectives,
         )
-        services.curation_set(item=pledge, actor=staff, curation=Curation.PUBLISHED)
+        services.pledge_curate(pledge=pledge, actor=staff, action="publish")
         contribution = services.contribution_submit(
             actor=member, title=f"C {n}", body="B", review=eca_review(), objectives=objectives
         )
-        services.curation_set(item=contribution, actor=staff, curation=Curation.PUBLISHED)
+        services.contribution_curate(contribution=contribution, actor=staff, action="publish")
 
     for n in range(2):
         add(n)
@@ -603,7 +603,7 @@ def test_pledges_are_created_by_focal_points_and_public_once_curated(api_client)
     assert stale.status_code == 412 and stale.json()["current"]["status"] == "in_progress"
     assert client_for(focal_point("MX")).get(f"{PLEDGES}{pledge.pk}/").status_code == 404
 
-    services.curation_set(item=pledge, actor=user_with_role("network_staff"), curation=Curation.PUBLISHED)
+    services.pledge_curate(pledge=pledge, actor=user_with_role("network_staff"), action="publish")
     public = api_client.get(f"{PLEDGES}{pledge.pk}/")
     assert public.status_code == 200 and public.json()["title"] == "Expand consular services"
     assert [p["id"] for p in api_client.get(f"{PLEDGES}?country=GH").json()["results"]] == [pledge.pk]
@@ -640,7 +640,7 @@ def test_members_contribute_about_published_reports_and_pending_ones_stay_privat
     assert client_for(UserFactory()).get(f"{CONTRIBUTIONS}{contribution.pk}/").status_code == 404
     assert member.get(f"{CONTRIBUTIONS}{contribution.pk}/").status_code == 200
 
-    services.curation_set(item=contribution, actor=staff, curation=Curation.PUBLISHED)
+    services.contribution_curate(contribution=contribution, actor=staff, action="publish")
     listed = api_client.get(f"{CONTRIBUTIONS}?report={report.pk}").json()
     assert [c["id"] for c in listed["results"]] == [contribution.pk]
 

@@ -8,10 +8,12 @@ import pytest
 from django.utils import timezone
 
 from gcm_portal.core.audit import AuditEntry
+from gcm_portal.core.curation import CurationState as Curation
 from gcm_portal.core.demo import load_demo_data, register_demo_loader
-from gcm_portal.core.files import _extract
-from reviews.choices import Curation, PledgeStatus, ReportStatus, ReviewStatus
-from reviews.demo import demo_docx, demo_pdf, load_reviews_demo
+from gcm_portal.core.files import FILE_KINDS
+from gcm_portal.core.samples import sample_docx, sample_pdf
+from reviews.choices import PledgeStatus, ReportStatus, ReviewStatus
+from reviews.demo import load_reviews_demo
 from reviews.models import (
     ObjectiveProgress,
     Pledge,
@@ -47,12 +49,12 @@ def _counts():
 
 
 def test_generated_documents_are_readable():
-    pdf = demo_pdf(["Demonstration report", "Maroc (données de démonstration)"])
+    pdf = sample_pdf(["Demonstration report", "Maroc (données de démonstration)"])
     assert pdf.startswith(b"%PDF-")
-    assert "Demonstration report" in _extract(pdf, "pdf")
-    assert "données" in _extract(pdf, "pdf")
-    docx = demo_docx("Title", ["Demonstration report"])
-    assert "Demonstration report" in _extract(docx, "docx")
+    assert "Demonstration report" in FILE_KINDS["pdf"].extract(io.BytesIO(pdf))
+    assert "données" in FILE_KINDS["pdf"].extract(io.BytesIO(pdf))
+    docx = sample_docx("Title", ["Demonstration report"])
+    assert "Demonstration report" in FILE_KINDS["docx"].extract(io.BytesIO(docx))
     from pypdf import PdfReader
 
     assert len(PdfReader(io.BytesIO(pdf), strict=True).pages) == 1
@@ -143,9 +145,10 @@ def test_demo_pages_render_for_each_role(demo, client):
         assert client.get(f"/reviews/{review.pk}/").status_code == 200
     assert client.get("/reviews/pledges/").status_code == 200
     for email, url in [
-        ("focal.ghana@example.org", "/reviews/my-country/"),
-        ("focal.mexico@example.org", "/reviews/my-country/"),
-        ("focal.morocco@example.org", "/reviews/my-country/"),
+        ("focal.ghana@example.org", "/my-country/"),
+        ("focal.mexico@example.org", "/my-country/"),
+        ("focal.morocco@example.org", "/my-country/"),
+        ("staff@example.org", "/curation/"),
         ("staff@example.org", "/reviews/curation/"),
     ]:
         assert client.login(username=email, password=DEMO_PASSWORD)

@@ -16,7 +16,7 @@ from gcm_portal.taxonomy.models import Country, Objective
 from reviews import services
 from reviews.models import Pledge, RegionalReview, StakeholderContribution, VoluntaryReport
 from tests.factories.accounts import UserFactory, focal_point, user_with_role
-from tests.factories.reviews import build_world, eca_review, make_report, move
+from tests.factories.reviews import build_world, downloaded, eca_review, make_report, move
 
 pytestmark = pytest.mark.django_db
 
@@ -79,10 +79,10 @@ def test_report_list_filters_and_csv_export_match(client, world):
     assert "Ghana published" in body and "Mexico published" not in body and "Ghana draft" not in body
     export = client.get(reverse("reviews:report-export") + "?country=GH")
     assert export["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(export.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(downloaded(export))))
     assert [r["title"] for r in rows] == ["Ghana published"]
     assert rows[0]["sha256_fingerprint"] == world.published_gh.public_version.fingerprint
-    everything = list(csv.DictReader(io.StringIO(client.get(reverse("reviews:report-export")).content.decode())))
+    everything = list(csv.DictReader(io.StringIO(downloaded(client.get(reverse("reviews:report-export"))))))
     assert {r["iso2"] for r in everything} == {"GH", "MX"}
     by_objective = client.get(reverse("reviews:report-list") + "?objective=1&commission=ECLAC").content.decode()
     assert "Mexico published" in by_objective and "Ghana published" not in by_objective
@@ -228,7 +228,7 @@ def test_dashboard_shows_deadlines_reports_and_next_steps(client, world):
     review.submission_deadline = timezone.localdate() + timedelta(days=10)
     review.save()
     client.force_login(world.focal_gh)
-    body = client.get(reverse("reviews:dashboard")).content.decode()
+    body = client.get(reverse("my-country")).content.decode()
     assert "Ghana" in body and review.title in body and "Deadline" in body
     assert "Ghana returned" in body and "revise the report and resubmit it" in body
 
@@ -263,7 +263,7 @@ def test_pledge_flow(client):
     assert client.get(pledge.get_absolute_url()).status_code == 404
     assert Notification.objects.filter(recipient=staff, event="pledge_submitted").exists()
     client.force_login(staff)
-    client.post(reverse("reviews:curate", args=["pledge", pledge.pk]), {"curation": "published"})
+    client.post(reverse("reviews:pledge-action", args=[pledge.pk, "publish"]))
     client.logout()
     assert "Fair recruitment pledge" in client.get(eca_review().get_absolute_url()).content.decode()
     client.force_login(fp)
@@ -294,11 +294,11 @@ def test_contribution_flow(client, world):
         },
     )
     assert response.status_code == 302
-    contribution = StakeholderContribution.objects.get()
+    contribution = StakeholderContribution.objects.get(title="Civil society view")
     assert contribution.curation == "pending"
     page = client.get(world.published_gh.get_absolute_url()).content.decode()
     assert "Civil society view" not in page
-    services.curation_set(item=contribution, actor=world.staff, curation="published")
+    services.contribution_curate(contribution=contribution, actor=world.staff, action="publish")
     client.logout()
     assert "Civil society view" in client.get(world.published_gh.get_absolute_url()).content.decode()
 
@@ -484,7 +484,7 @@ def test_review_page_shows_the_published_title_of_a_report_under_correction(clie
     )
     body = client.get(eca_review().get_absolute_url()).content.decode()
     assert "Ghana published" in body and "Secret draft title" not in body
-    export = client.get(reverse("reviews:report-export")).content.decode()
+    export = downloaded(client.get(reverse("reviews:report-export")))
     assert "Secret draft title" not in export
 
 
@@ -493,7 +493,7 @@ def test_authors_hear_of_curation_decisions_and_staff_comments_are_audited(world
 
     member = UserFactory()
     contribution = services.contribution_submit(actor=member, title="View", body="Text", report=world.published_gh)
-    services.curation_set(item=contribution, actor=world.staff, curation="declined", comment="Off topic")
+    services.contribution_curate(contribution=contribution, actor=world.staff, action="decline", comment="Off topic")
     notice = Notification.objects.get(recipient=member, event="curation_decided")
     assert "Not published" in notice.title and "Off topic" in notice.body
     services.report_comment_add(report=world.submitted_gh, actor=world.staff, body="Looks good so far.")
@@ -527,7 +527,7 @@ def test_pledge_list_filters_by_status_and_review(client):
             countries=[ghana],
             objectives=[Objective.objects.get(number=1)],
         )
-        services.curation_set(item=pledge, actor=staff, curation="published")
+        services.pledge_curate(pledge=pledge, actor=staff, action="publish")
     body = client.get(reverse("reviews:pledge-list") + "?status=fulfilled").content.decode()
     assert "Fulfilled one" in body and "Announced one" not in body
     body = client.get(reverse("reviews:pledge-list") + f"?review={eca_review().pk}").content.decode()
@@ -544,7 +544,7 @@ def test_changing_a_published_pledges_text_sends_it_back_to_curation_but_status_
         countries=[ghana],
         objectives=[Objective.objects.get(number=1)],
     )
-    services.curation_set(item=pledge, actor=staff, curation="published")
+    services.pledge_curate(pledge=pledge, actor=staff, action="publish")
     pledge.refresh_from_db()
     pledge = services.pledge_update(
         pledge=pledge, actor=fp, expected_version=pledge.version, data={"status": "in_progress"}

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
+
 register = template.Library()
 
 
@@ -17,3 +19,17 @@ def translated(obj, field: str):
             _("EN"),
         )
     return format_html('<span lang="{}">{}</span>', text.language, text.text)
+
+
+_LANGUAGES = dict(CONTENT_LANGUAGE_CHOICES)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a content language code ("fr" → "French", in the reader's language)."""
+    return str(_LANGUAGES.get(code, code))
+
+
+@register.filter
+def language_names(codes) -> str:
+    return ", ".join(language_name(code) for code in codes or [])

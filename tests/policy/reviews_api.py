@@ -6,7 +6,7 @@ in every state, Mexico a draft and a published report; the focal_point role is G
 for an action not possible in the report's state and 428 for an edit without If-Match (the matrix sends
 no If-Match; tests/reviews/test_api.py covers the ETag paths)."""
 
-from tests.policy_base import PUBLIC, Expect, everyone, only, signed_in
+from tests.policy.base import PUBLIC, Expect, everyone, only, signed_in
 
 ANON_WRITE = {"anonymous": 401}
 # Ghana's working copy: Ghana's focal point and staff.
@@ -134,6 +134,15 @@ REVIEWS_API_POLICY: dict[str, list[Expect]] = {
                 "description": "What we pledge.",
             },
         ),
+    ],
+    # pledge curation: staff only; Ghana's focal point sees Ghana's pending pledge but may not publish it
+    "api:pledge-publish": [Expect(on_gh(403, 200), method="post", kwargs=pk("pending_pledge_gh"))],
+    "api:pledge-decline": [Expect(on_gh(403, 200), method="post", kwargs=pk("pending_pledge_gh"))],
+    "api:pledge-reopen": [Expect(on_gh(403, 200, others=403), method="post", kwargs=pk("published_pledge_gh"))],
+    "api:stakeholder-contribution-publish": [Expect(on_gh(404, 200), method="post", kwargs=pk("pending_contribution"))],
+    "api:stakeholder-contribution-decline": [Expect(on_gh(404, 200), method="post", kwargs=pk("pending_contribution"))],
+    "api:stakeholder-contribution-reopen": [
+        Expect(on_gh(403, 200, others=403), method="post", kwargs=pk("published_contribution"))
     ],
     "api:pledge-detail": [
         Expect(everyone(404), kwargs=MISSING),

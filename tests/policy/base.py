@@ -40,9 +40,11 @@ ADMIN_SITE = only({"network_staff": 200, "fund_manager": 200, "admin": 200}, oth
 
 @dataclass(frozen=True)
 class Expect:
-    """Expected status per role for one URL and method; ``kwargs`` fill the URL's parameters."""
+    """Expected status per role for one URL and method; ``kwargs`` fill the URL's parameters. Callable
+    ``kwargs`` or ``data`` take the ``world`` of records the test builds first (see the matrix test)."""
 
     codes: dict[str, int]
     method: str = "get"
     kwargs: dict = field(default_factory=dict)
     data: dict | None = None
+    world: str = "reviews"

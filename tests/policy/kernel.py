@@ -1,6 +1,5 @@
-"""The access policy: for every URL pattern, what each role gets. The single source of truth the
-permission-matrix test checks; every new URL must appear here or the suite fails. Apps' rows live in
-tests/policy_<app>.py and are merged below.
+"""The kernel's access policy rows: home, search, accounts, taxonomy, the pages apps fill with panels,
+the API root and the Django admin.
 
 Codes: 200 ok, 302 redirect (to sign-in for pages that need an account), 401 API without
 credentials, 403 signed in but not allowed, 404 not visible, 405 wrong method.
@@ -8,16 +7,19 @@ credentials, 403 signed in but not allowed, 404 not visible, 405 wrong method.
 
 from __future__ import annotations
 
-from tests.policy_base import ADMIN_SITE, API_SIGNED_IN, PUBLIC, ROLES, SIGNED_IN, Expect, everyone, only, signed_in
-from tests.policy_reviews import REVIEWS_POLICY
-from tests.policy_reviews_api import REVIEWS_API_POLICY
+from tests.policy.base import ADMIN_SITE, API_SIGNED_IN, PUBLIC, Expect, everyone, only, signed_in
 
-__all__ = ["COVERED_BY_PREFIX", "POLICY", "ROLES", "SIGNED_IN"]
+STAFF_PAGE = only({"network_staff": 200, "admin": 200}, others=404) | {"anonymous": 302}
 
-POLICY: dict[str, list[Expect]] = {
+KERNEL_POLICY: dict[str, list[Expect]] = {
     # kernel pages
     "home": [Expect(PUBLIC)],
     "search": [Expect(PUBLIC)],
+    "my-country": [Expect(signed_in())],
+    "curation": [Expect(STAFF_PAGE)],
+    "notifications": [Expect(signed_in())],
+    "notification-open": [Expect(signed_in(404), kwargs={"pk": 999999})],
+    "audit-log": [Expect(STAFF_PAGE)],
     "healthz": [Expect(PUBLIC)],
     "set_language": [Expect(everyone(302), method="post", data={"language": "fr", "next": "/"})],
     # accounts
@@ -44,7 +46,6 @@ POLICY: dict[str, list[Expect]] = {
     "taxonomy:thematic-area-list": [Expect(PUBLIC)],
     "taxonomy:sdg-target-list": [Expect(PUBLIC)],
     "taxonomy:entity-list": [Expect(PUBLIC)],
-    "champions:index": [Expect(PUBLIC)],
     # API
     "schema": [Expect(PUBLIC)],
     "docs": [Expect(PUBLIC)],
@@ -82,13 +83,4 @@ POLICY: dict[str, list[Expect]] = {
     "admin:taxonomy_country_changelist": [
         Expect(only({"network_staff": 200, "admin": 200, "fund_manager": 403}, others=302))
     ],
-}
-
-POLICY.update(REVIEWS_POLICY)
-POLICY.update(REVIEWS_API_POLICY)
-
-# Whole URL groups covered by the representative rows above, with the reason.
-COVERED_BY_PREFIX = {
-    "admin:": "Django admin views: the site admits only staff roles (admin:index row) and each model "
-    "checks its own permissions, which follow roles (admin changelist rows).",
 }

@@ -1,0 +1,140 @@
+"""Registries through which domain apps plug into the kernel, so the kernel never names an app.
+
+Each app calls these from its ``AppConfig.ready()``:
+
+- :func:`register_urls`: its pages, mounted under a prefix (with the language prefix) in the root URLconf;
+- :func:`register_api_router`: its REST router, merged under ``/api/v1/``;
+- :func:`register_nav_link` / :func:`register_personal_link`: links in the main navigation and in the
+  signed-in user's menu, each with an optional predicate saying who sees it;
+- :func:`register_panel`: content for a kernel page's slot: ``"country"`` (the country page),
+  ``"my_country"`` (the focal point's page) and ``"curation"`` (the staff's page); and
+  :func:`register_home_figures` for the home page's counts.
+
+Registration is idempotent (registering the same thing twice keeps one), and order follows ``order``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+__all__ = [
+    "NavLink",
+    "UrlMount",
+    "api_routers",
+    "home_figures",
+    "nav_links",
+    "panels_for",
+    "personal_links",
+    "register_api_router",
+    "register_home_figures",
+    "register_nav_link",
+    "register_panel",
+    "register_personal_link",
+    "register_urls",
+    "url_mounts",
+]
+
+PANEL_SLOTS = ("country", "my_country", "curation")
+
+
+@dataclass(frozen=True)
+class UrlMount:
+    prefix: str
+    module: str
+    namespace: str
+
+
+@dataclass(frozen=True)
+class NavLink:
+    key: str
+    label: str
+    url_name: str
+    order: int = 100
+    visible: Callable[..., bool] | None = field(default=None, compare=False)
+
+    def shown_to(self, user) -> bool:
+        return self.visible is None or bool(self.visible(user))
+
+    @property
+    def url(self) -> str:
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:  # pragma: no cover - a registration error shows as a missing link
+            return ""
+
+
+_urls: dict[str, UrlMount] = {}
+_api_routers: list = []
+_nav_links: dict[str, NavLink] = {}
+_personal_links: dict[str, NavLink] = {}
+_panels: dict[str, list[tuple[int, Callable]]] = {slot: [] for slot in PANEL_SLOTS}
+_home_figures: list[Callable[..., list[dict]]] = []
+
+
+def register_urls(prefix: str, module: str, *, namespace: str) -> None:
+    """Mount ``module``'s urlpatterns at ``prefix`` (e.g. ``"reviews/"``) with a URL namespace."""
+    _urls[namespace] = UrlMount(prefix, module, namespace)
+
+
+def url_mounts() -> list[UrlMount]:
+    return sorted(_urls.values(), key=lambda m: m.prefix)
+
+
+def register_api_router(router) -> None:
+    if router not in _api_routers:
+        _api_routers.append(router)
+
+
+def api_routers() -> list:
+    return list(_api_routers)
+
+
+def register_nav_link(key: str, label, url_name: str, *, order: int = 100, visible=None) -> None:
+    """A link in the main navigation; registering the same key again replaces it."""
+    _nav_links[key] = NavLink(key, label, url_name, order, visible)
+
+
+def register_personal_link(key: str, label, url_name: str, *, order: int = 100, visible=None) -> None:
+    """A link in the signed-in user's menu, for those ``visible(user)`` admits."""
+    _personal_links[key] = NavLink(key, label, url_name, order, visible)
+
+
+def _links(registry: dict[str, NavLink], user) -> list[NavLink]:
+    return sorted((link for link in registry.values() if link.shown_to(user)), key=lambda link: link.order)
+
+
+def nav_links(user) -> list[NavLink]:
+    return _links(_nav_links, user)
+
+
+def personal_links(user) -> list[NavLink]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return _links(_personal_links, user)
+
+
+def register_panel(slot: str, panel: Callable[..., dict | None], *, order: int = 100) -> None:
+    """``panel(request=..., **page_context)`` returns ``{"template": ..., **context}`` or None when it
+    has nothing to show."""
+    if slot not in _panels:
+        raise ValueError(f"unknown panel slot {slot!r}; slots: {', '.join(PANEL_SLOTS)}")
+    if all(existing is not panel for _, existing in _panels[slot]):
+        _panels[slot].append((order, panel))
+        _panels[slot].sort(key=lambda item: item[0])
+
+
+def panels_for(slot: str, *, request, **context) -> list[dict]:
+    return [p for p in (panel(request=request, **context) for _, panel in _panels[slot]) if p]
+
+
+def register_home_figures(provider: Callable[..., list[dict]]) -> None:
+    """Home page figures: ``provider(request=...)`` returns ``[{"count": int, "label": str, "url": str}]``."""
+    if provider not in _home_figures:
+        _home_figures.append(provider)
+
+
+def home_figures(request) -> list[dict]:
+    return [figure for provider in _home_figures for figure in provider(request=request)]
