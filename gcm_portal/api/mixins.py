@@ -90,8 +90,10 @@ class ConditionalMixin:
 
     def not_modified_or(self, request, obj, data) -> Response:
         if self.etag_visible(obj):
+            # If-None-Match compares weakly (RFC 9110, 13.1.2): a proxy may have made the tag weak.
             etag = etag_for(obj)
-            if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+            tags = [tag.strip().removeprefix("W/") for tag in request.headers.get("If-None-Match", "").split(",")]
+            if etag in tags or "*" in tags:
                 return self.with_etag(Response(status=status.HTTP_304_NOT_MODIFIED), obj)
         return self.with_etag(Response(data), obj)
 

@@ -47,6 +47,8 @@ def audit_changes(before: dict, after: dict) -> dict:
 
 
 def _check_shape(changes: dict) -> dict:
+    if not isinstance(changes, dict):
+        raise ValueError(f"audit changes must be a mapping of field to {{'before', 'after'}}, not {changes!r}")
     for field, change in changes.items():
         if not isinstance(change, dict) or set(change) != {"before", "after"}:
             raise ValueError(f"audit changes for {field!r} must be {{'before': ..., 'after': ...}}, not {change!r}")

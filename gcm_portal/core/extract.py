@@ -143,8 +143,9 @@ def _ods_rows(handle) -> Iterator[list[str]]:
             elif event == "end" and tag in (f"{TABLE_NS}table-cell", f"{TABLE_NS}covered-table-cell"):
                 value = node.get(f"{OFFICE_NS}value")
                 text = value if value is not None else "\n".join("".join(p.itertext()) for p in node)
-                repeat = min(int(node.get(f"{TABLE_NS}number-columns-repeated", "1") or 1), MAX_COLUMNS)
-                row.extend([_cell(float(text) if value is not None else text)] * repeat)
+                repeat = min(int(node.get(f"{TABLE_NS}number-columns-repeated", "1") or 1), MAX_COLUMNS - len(row))
+                if repeat > 0:
+                    row.extend([_cell(float(text) if value is not None else text)] * repeat)
                 node.clear()
             elif event == "end" and tag == f"{TABLE_NS}table-row":
                 trimmed = _trimmed(row)

@@ -54,6 +54,7 @@ MAX_ZIP_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 ZIP_RATIO_FLOOR_BYTES = 1024 * 1024
 MIMETYPE_READ_BYTES = 200
+CSV_SAMPLE_BYTES = 64 * 1024
 
 
 class FileRejected(ValidationError):
@@ -95,6 +96,8 @@ class ZipDirectory:
                         return None
                 mimetype = ""
                 if infos[0].filename == "mimetype":
+                    if infos[0].file_size > MIMETYPE_READ_BYTES:
+                        return None
                     with archive.open(infos[0]) as entry:
                         mimetype = entry.read(MIMETYPE_READ_BYTES).decode("ascii", "replace").strip()
                 return cls([i.filename for i in infos], mimetype)
@@ -150,14 +153,14 @@ HTML_MARKERS = (b"<!doctype", b"<html", b"<script", b"<svg", b"<?xml", b"<body",
 
 def _is_csv(handle) -> bool:
     """UTF-8 text (a BOM allowed) without NUL bytes that does not start like markup."""
-    head = handle.read(64 * 1024)
+    head = handle.read(CSV_SAMPLE_BYTES)
     if b"\x00" in head:
         return False
     try:
         text = head.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        # a multi-byte character cut at the end of the sample is fine
-        if error.start < len(head) - 4:
+        # Only a character cut by the end of the sample (not of the file) is forgiven.
+        if len(head) < CSV_SAMPLE_BYTES or error.reason != "unexpected end of data":
             return False
         text = head[: error.start].decode("utf-8-sig")
     start = text.lstrip().lower().encode()
