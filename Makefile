@@ -22,7 +22,7 @@ PYTEST_WORKERS ?=
 
 LANGUAGES := ar zh_Hans fr ru es
 
-.PHONY: help venv run test lint check messages clean
+.PHONY: help venv run test schemathesis lint check messages clean
 
 help: ## List the targets
 	@echo "GCM Portal: make <target>"
@@ -42,6 +42,9 @@ run: $(STAMP) ## Set up, migrate, load demo accounts and serve on http://127.0.0
 
 test: $(STAMP) ## Run the tests (PYTEST_ARGS=..., PYTEST_WORKERS=N)
 	SECRET_KEY=make-test-not-secret $(PY) -m pytest $(if $(PYTEST_WORKERS),-n $(PYTEST_WORKERS)) $(PYTEST_ARGS)
+
+schemathesis: $(STAMP) ## Property-based API tests against the OpenAPI schema on a live server (.ci/schemathesis)
+	.ci/schemathesis
 
 lint: $(STAMP) ## ruff check and ruff format --check
 	$(VENV)/bin/ruff check .

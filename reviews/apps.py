@@ -7,8 +7,10 @@ class ReviewsConfig(AppConfig):
     verbose_name = _("Regional reviews and voluntary reports")
 
     def ready(self) -> None:
+        from gcm_portal.accounts.choices import Role
         from gcm_portal.core.demo import register_demo_loader
         from gcm_portal.core.registry import (
+            register_admin_roles,
             register_api_router,
             register_home_figures,
             register_nav_link,
@@ -28,3 +30,4 @@ class ReviewsConfig(AppConfig):
         register_panel("curation", panels.curation_panel, order=20)
         register_home_figures(panels.home_figures)
         register_demo_loader(load_reviews_demo)
+        register_admin_roles(self.label, Role.NETWORK_STAFF)

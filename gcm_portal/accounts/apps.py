@@ -6,3 +6,10 @@ class AccountsConfig(AppConfig):
     name = "gcm_portal.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self) -> None:
+        from gcm_portal.core.registry import register_admin_roles
+
+        from .choices import Role
+
+        register_admin_roles(self.label, Role.NETWORK_STAFF)

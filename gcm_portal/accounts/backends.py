@@ -1,21 +1,17 @@
-"""Model permissions follow roles: Network staff manage the portal's records in the admin, fund
-managers the trust-fund records. Superusers keep Django's own "everything"."""
+"""Model permissions follow roles: each app registers which roles manage its records in the admin
+(:func:`gcm_portal.core.registry.register_admin_roles`): Network staff the portal's records, fund
+managers the trust fund's. Superusers keep Django's own "everything"."""
 
 from django.contrib.auth.backends import BaseBackend
 
 from gcm_portal import permissions
-
-NETWORK_STAFF_APPS = frozenset({"accounts", "taxonomy", "core", "champions", "reviews", "knowledge"})
-FUND_MANAGER_APPS = frozenset({"mptf"})
+from gcm_portal.core.registry import admin_roles
 
 
 def admin_app_labels(user) -> frozenset[str]:
-    labels: frozenset[str] = frozenset()
-    if permissions.is_network_staff(user):
-        labels |= NETWORK_STAFF_APPS
-    if permissions.is_fund_manager(user):
-        labels |= FUND_MANAGER_APPS
-    return labels
+    return frozenset(
+        label for label, roles in admin_roles().items() if any(permissions.has_role(user, role) for role in roles)
+    )
 
 
 class RolePermissionBackend(BaseBackend):

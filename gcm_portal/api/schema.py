@@ -9,11 +9,13 @@ so an app documents only what is special to it:
 - 404 not found or not visible (records, workflow actions, and pages past the last one);
 - 415 an unsupported request body (writes); 429 too many requests (with ``Retry-After``).
 
-Versioned writes add 412 and 428 (:func:`versioned_write_schema`); workflow actions add 409.
+Versioned writes add 412 and 428 (:func:`versioned_write_schema`); workflow actions add 409. A model
+serializer field reading a nullable column is documented as nullable, whatever the field declares.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -105,7 +107,33 @@ def _publicly_readable(view) -> bool:
     return all(issubclass(p, public) for p in view.permission_classes)
 
 
+def _backed_by_nullable_model_field(field) -> bool:
+    """Whether a ModelSerializer field reads a column (or a relation on the way to it) that may be NULL:
+    then the API answers null whatever the serializer field says."""
+    model = getattr(getattr(getattr(field, "parent", None), "Meta", None), "model", None)
+    source = getattr(field, "source", None)
+    if model is None or not source or source == "*":
+        return False
+    for name in source.split("."):
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if getattr(model_field, "null", False) and not model_field.many_to_many:
+            return True
+        model = model_field.related_model
+        if model is None:
+            return False
+    return False
+
+
 class PortalAutoSchema(AutoSchema):
+    def _get_serializer_field_meta(self, field, direction):
+        meta = super()._get_serializer_field_meta(field, direction)
+        if direction == "response" and not meta.get("nullable") and _backed_by_nullable_model_field(field):
+            meta["nullable"] = True
+        return meta
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         writes = self.method not in SAFE_METHODS

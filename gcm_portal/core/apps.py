@@ -9,9 +9,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from gcm_portal import permissions
+        from gcm_portal.accounts.choices import Role
 
-        from .registry import register_nav_link, register_personal_link
+        from .registry import register_admin_roles, register_nav_link, register_personal_link
 
+        register_admin_roles(self.label, Role.NETWORK_STAFF)
         register_nav_link("search", _("Search"), "search", order=900)
         register_personal_link(
             "my-country",

@@ -6,6 +6,7 @@ Each app calls these from its ``AppConfig.ready()``:
 - :func:`register_api_router`: its REST router, merged under ``/api/v1/``;
 - :func:`register_nav_link` / :func:`register_personal_link`: links in the main navigation and in the
   signed-in user's menu, each with an optional predicate saying who sees it;
+- :func:`register_admin_roles`: which roles manage the app's records in the Django admin;
 - :func:`register_panel`: content for a kernel page's slot: ``"country"`` (the country page),
   ``"my_country"`` (the focal point's page) and ``"curation"`` (the staff's page); and
   :func:`register_home_figures` for the home page's counts.
@@ -23,11 +24,13 @@ from django.urls import NoReverseMatch, reverse
 __all__ = [
     "NavLink",
     "UrlMount",
+    "admin_roles",
     "api_routers",
     "home_figures",
     "nav_links",
     "panels_for",
     "personal_links",
+    "register_admin_roles",
     "register_api_router",
     "register_home_figures",
     "register_nav_link",
@@ -72,6 +75,7 @@ _nav_links: dict[str, NavLink] = {}
 _personal_links: dict[str, NavLink] = {}
 _panels: dict[str, list[tuple[int, Callable]]] = {slot: [] for slot in PANEL_SLOTS}
 _home_figures: list[Callable[..., list[dict]]] = []
+_admin_roles: dict[str, frozenset[str]] = {}
 
 
 def register_urls(prefix: str, module: str, *, namespace: str) -> None:
@@ -138,3 +142,12 @@ def register_home_figures(provider: Callable[..., list[dict]]) -> None:
 
 def home_figures(request) -> list[dict]:
     return [figure for provider in _home_figures for figure in provider(request=request)]
+
+
+def register_admin_roles(app_label: str, *roles: str) -> None:
+    """The roles whose holders manage ``app_label``'s records in the Django admin (superusers manage all)."""
+    _admin_roles[app_label] = frozenset(roles)
+
+
+def admin_roles() -> dict[str, frozenset[str]]:
+    return dict(_admin_roles)

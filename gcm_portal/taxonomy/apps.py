@@ -8,8 +8,10 @@ class TaxonomyConfig(AppConfig):
     verbose_name = _("GCM reference data")
 
     def ready(self) -> None:
-        from gcm_portal.core.registry import register_api_router
+        from gcm_portal.accounts.choices import Role
+        from gcm_portal.core.registry import register_admin_roles, register_api_router
 
         from .api.urls import router
 
         register_api_router(router)
+        register_admin_roles(self.label, Role.NETWORK_STAFF)
