@@ -6,7 +6,6 @@ user object and kept on it, so a page asking several questions costs one query.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gcm_portal.accounts.choices import Role
@@ -105,8 +104,3 @@ def represents_country(user, country) -> bool:
 
 def represents_entity(user, entity) -> bool:
     return _pk(entity) in entity_ids_represented(user)
-
-
-def represents_any_country(user, countries: Iterable) -> bool:
-    ids = country_ids_represented(user)
-    return any(_pk(c) in ids for c in countries)

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import COUNTRY_SCOPED_ROLES, ENTITY_SCOPED_ROLES, Role
+from .choices import COUNTRY_SCOPED_ROLES, ENTITY_SCOPED_ROLES, ROLE_DESCRIPTIONS, Role
 
 __all__ = ["Membership", "User", "UserManager"]
 
@@ -157,3 +157,8 @@ class Membership(models.Model):
     @property
     def scope(self):
         return self.country or self.entity
+
+    @property
+    def description(self) -> str:
+        """What the role lets its holder do, for people."""
+        return str(ROLE_DESCRIPTIONS.get(self.role, ""))

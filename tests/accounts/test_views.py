@@ -39,6 +39,8 @@ def test_profile_lists_every_role_and_scope(client):
     body = client.get(reverse("accounts:profile")).content.decode()
     for text in ("Focal point", "Mexico", "Entity focal point", "UNICEF", "Expert reviewer"):
         assert text in body
+    # each role says what it lets its holder do
+    assert "Review the items assigned to you and declare conflicts of interest." in body
 
 
 def test_profile_edit_saves_and_switches_language(client):
