@@ -2,20 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
+from gcm_portal.taxonomy.forms import ObjectiveChoiceField, ObjectiveMultipleChoiceField
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective
 
 from .choices import ProgressStatus
 from .models import Pledge, RegionalReview, StakeholderContribution, VoluntaryReport
-
-
-class ObjectiveChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.number}. {obj.short_label}"
-
-
-class ObjectiveMultipleField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.number}. {obj.short_label}"
 
 
 class ReportCreateForm(forms.Form):
@@ -48,7 +39,7 @@ class ReportForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         choices=CONTENT_LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple, label=_("Written in"), required=False
     )
-    objectives = ObjectiveMultipleField(
+    objectives = ObjectiveMultipleChoiceField(
         queryset=Objective.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -130,7 +121,7 @@ class CommentForm(forms.Form):
 
 class PledgeForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    objectives = ObjectiveMultipleField(
+    objectives = ObjectiveMultipleChoiceField(
         queryset=Objective.objects.all(), widget=forms.CheckboxSelectMultiple, label=_("Main objectives (one to three)")
     )
 
@@ -165,7 +156,7 @@ class PledgeForm(forms.ModelForm):
 
 
 class ContributionForm(forms.ModelForm):
-    objectives = ObjectiveMultipleField(
+    objectives = ObjectiveMultipleChoiceField(
         queryset=Objective.objects.all(), widget=forms.CheckboxSelectMultiple, required=False, label=_("Objectives")
     )
 

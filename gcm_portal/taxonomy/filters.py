@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .choices import CONTENT_LANGUAGE_CHOICES
+from .forms import ObjectiveChoiceField
 from .models import Country, GuidingPrinciple, M49Region, Objective, RegionalCommission
 
 __all__ = [
@@ -81,10 +82,7 @@ class PrincipleFilter(_CodeFilter):
         super().__init__(field_name=field_name, **kwargs)
 
 
-class _ObjectiveChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.number}. {obj.short_label}"
-
+class _ObjectiveChoiceField(ObjectiveChoiceField):
     def to_python(self, value):
         if isinstance(value, str) and not value.strip().isdigit():
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
