@@ -16,9 +16,10 @@ PY := $(VENV)/bin/python
 # Re-created whenever pyproject.toml changes, so a new dependency is installed by the next make.
 STAMP := $(VENV)/.installed
 
-# Extra pytest arguments (make test PYTEST_ARGS='-k health -x'); PYTEST_WORKERS=2 runs on pytest-xdist.
+# Extra pytest arguments (make test PYTEST_ARGS='-k health -x'). Tests run on every core with pytest-xdist;
+# PYTEST_WORKERS=N sets how many processes, PYTEST_WORKERS=0 runs in one.
 PYTEST_ARGS ?=
-PYTEST_WORKERS ?=
+PYTEST_WORKERS ?= auto
 
 LANGUAGES := ar zh_Hans fr ru es
 
@@ -41,7 +42,7 @@ run: $(STAMP) ## Set up, migrate, load demo accounts and serve on http://127.0.0
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) ## Run the tests (PYTEST_ARGS=..., PYTEST_WORKERS=N)
-	SECRET_KEY=make-test-not-secret $(PY) -m pytest $(if $(PYTEST_WORKERS),-n $(PYTEST_WORKERS)) $(PYTEST_ARGS)
+	SECRET_KEY=make-test-not-secret $(PY) -m pytest $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS)) $(PYTEST_ARGS)
 
 schemathesis: $(STAMP) ## Property-based API tests against the OpenAPI schema on a live server (.ci/schemathesis)
 	.ci/schemathesis
