@@ -8,10 +8,9 @@ the versions the API publishes.
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from django.db.models import Max
+
+from gcm_portal.core.versions import canonical_json, fingerprint_of
 
 from .models import ReportVersion, VoluntaryReport
 
@@ -63,14 +62,6 @@ def report_snapshot(report: VoluntaryReport) -> dict:
 
 def published_document_ids(version: ReportVersion) -> set[int]:
     return {d["id"] for d in version.snapshot["documents"]}
-
-
-def canonical_json(snapshot: dict) -> bytes:
-    return json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def fingerprint_of(snapshot: dict) -> str:
-    return hashlib.sha256(canonical_json(snapshot)).hexdigest()
 
 
 def report_version_create(*, report: VoluntaryReport, actor, note: str, published: bool = False) -> ReportVersion:

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AuditEntry", "Notification"]
+__all__ = ["AuditEntry", "Notification", "RecordVersion"]
 
 
 class AuditEntry(models.Model):
@@ -65,3 +65,32 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RecordVersion(models.Model):
+    """A snapshot of a record as it stood, for any model (see ``core/versions.py``). Published versions
+    are what the public may read of the record's history; each carries a SHA-256 fingerprint."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    number = models.PositiveIntegerField(_("version"))
+    snapshot = models.JSONField()
+    fingerprint = models.CharField(_("SHA-256 fingerprint"), max_length=64)
+    published = models.BooleanField(_("published"), default=False)
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["content_type", "object_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id", "number"], name="unique_record_version")
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id", "published"])]
+        verbose_name = _("record version")
+        verbose_name_plural = _("record versions")
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.object_id} v{self.number}"
