@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from xml.etree import ElementTree
 
 import pytest
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from gcm_portal.core.calendar import CalendarEvent, ics_calendar, ics_response
 from gcm_portal.core.charts import Series, bar_chart, time_chart
@@ -69,8 +68,8 @@ def test_calendar_escapes_folds_and_marks_all_day_events():
             CalendarEvent(
                 uid="a-2",
                 title="Talk " + "é" * 60,
-                start=timezone.make_aware(datetime(2026, 5, 4, 14, 0)),
-                end=timezone.make_aware(datetime(2026, 5, 4, 15, 0)),
+                start=datetime(2026, 5, 4, 14, 0, tzinfo=UTC),
+                end=datetime(2026, 5, 4, 15, 0, tzinfo=UTC),
                 description="Line one\nLine two",
             ),
         ],
