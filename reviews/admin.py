@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from .models import (
+    ForumPart,
     ObjectiveProgress,
     Pledge,
     RegionalReview,
@@ -9,27 +10,19 @@ from .models import (
     ReportVersion,
     ReviewCycle,
     ReviewDocument,
+    ReviewEvent,
+    ReviewForum,
+    ReviewInvitation,
     StakeholderContribution,
     VoluntaryReport,
 )
+from .services import review_invite_regional_members
 
 
 class ReviewDocumentInline(admin.TabularInline):
     model = ReviewDocument
     extra = 0
-
-
-@admin.register(ReviewCycle)
-class ReviewCycleAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "imrf_name", "imrf_start"]
-
-
-@admin.register(RegionalReview)
-class RegionalReviewAdmin(admin.ModelAdmin):
-    list_display = ["title", "cycle", "commission", "status", "start_date", "submission_deadline"]
-    list_filter = ["cycle", "commission", "status"]
-    list_select_related = ["cycle", "commission"]
-    inlines = [ReviewDocumentInline]
+    fields = ["kind", "title", "symbol", "url", "language", "published_on", "sources"]
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -41,6 +34,69 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ReviewCycle)
+class ReviewCycleAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "start_year", "end_year"]
+    inlines = [ReviewDocumentInline]
+
+
+class ForumPartInline(admin.StackedInline):
+    model = ForumPart
+    extra = 0
+
+
+@admin.register(ForumPart)
+class ForumPartAdmin(admin.ModelAdmin):
+    """Where a part's own documents are attached."""
+
+    list_display = ["title", "forum", "kind", "start_date"]
+    list_filter = ["forum", "kind"]
+    inlines = [ReviewDocumentInline]
+
+
+@admin.register(ReviewForum)
+class ReviewForumAdmin(admin.ModelAdmin):
+    list_display = ["name", "cycle", "start_date", "end_date", "dates_confirmed"]
+    inlines = [ForumPartInline, ReviewDocumentInline]
+
+
+class ReviewEventInline(admin.StackedInline):
+    model = ReviewEvent
+    extra = 0
+
+
+class InvitationInline(ReadOnlyInline):
+    """Read-only here: staff change the list on the review's invitations page, which asks for the
+    source and keeps the change in the audit trail."""
+
+    model = ReviewInvitation
+    fields = ["country", "basis", "note", "added_by", "added_at"]
+
+
+@admin.register(RegionalReview)
+class RegionalReviewAdmin(admin.ModelAdmin):
+    list_display = ["title", "cycle", "scope", "commission", "status", "start_date", "submission_deadline"]
+    list_filter = ["cycle", "scope", "commission", "status"]
+    list_select_related = ["cycle", "commission"]
+    prepopulated_fields = {"code": ["title"]}
+    inlines = [ReviewEventInline, ReviewDocumentInline, InvitationInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            review_invite_regional_members(obj)
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """Where an event's own documents (e.g. the rapporteur's summary) are attached."""
+
+    list_display = ["title", "review", "kind", "start_date"]
+    list_filter = ["kind", "review__cycle"]
+    list_select_related = ["review"]
+    inlines = [ReviewDocumentInline]
 
 
 class ProgressInline(ReadOnlyInline):
@@ -83,14 +139,15 @@ class VoluntaryReportAdmin(admin.ModelAdmin):
 
 @admin.register(Pledge)
 class PledgeAdmin(admin.ModelAdmin):
-    list_display = ["title", "submitting_entity", "status", "curation", "created_at"]
-    list_filter = ["status", "curation", "kind", "is_champion"]
-    search_fields = ["title", "submitting_entity"]
-    readonly_fields = ["curation", "version"]
+    list_display = ["reference", "title", "submitting_entity", "party_type", "status", "curation", "pledged_on"]
+    list_filter = ["status", "curation", "party_type", "pledge_type", "kind"]
+    search_fields = ["reference", "title", "submitting_entity"]
+    readonly_fields = ["reference", "curation", "version"]
+    raw_id_fields = ["matches"]
 
 
 @admin.register(StakeholderContribution)
 class StakeholderContributionAdmin(admin.ModelAdmin):
-    list_display = ["title", "organisation", "review", "report", "curation", "created_at"]
+    list_display = ["title", "organisation", "forum", "review", "report", "curation", "created_at"]
     list_filter = ["curation"]
     readonly_fields = ["curation"]

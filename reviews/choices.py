@@ -15,12 +15,48 @@ class ReviewFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
+class ReviewScope(models.TextChoices):
+    REGIONAL = "regional", _("Regional (a UN regional commission)")
+    SUBREGIONAL = "subregional", _("Sub-regional")
+    CROSS_REGIONAL = "cross_regional", _("Cross-regional")
+
+
 class DocumentKind(models.TextChoices):
     CHAIRS_SUMMARY = "chairs_summary", _("Chair's summary")
     REPORT = "report", _("Review report")
     KEY_MESSAGES = "key_messages", _("Key messages")
     CONCEPT_NOTE = "concept_note", _("Concept note")
+    PROGRAMME = "programme", _("Programme or agenda")
+    BACKGROUND_NOTE = "background_note", _("Background note")
+    RAPPORTEUR_SUMMARY = "rapporteur_summary", _("Rapporteur's summary")
+    PROGRESS_DECLARATION = "progress_declaration", _("Progress Declaration")
+    RESOLUTION = "resolution", _("General Assembly resolution")
+    SG_REPORT = "sg_report", _("Secretary-General's report")
     OTHER = "other", _("Other")
+
+
+class ForumPartKind(models.TextChoices):
+    HEARING = "hearing", _("Multi-stakeholder hearing")
+    ROUND_TABLE = "round_table", _("Round table")
+    POLICY_DEBATE = "policy_debate", _("Policy debate")
+    PLENARY = "plenary", _("Plenary")
+
+
+class ReviewEventKind(models.TextChoices):
+    STAKEHOLDER_CONSULTATION = "stakeholder_consultation", _("Stakeholder consultation")
+    HEARING = "hearing", _("Multi-stakeholder hearing")
+    SUBREGIONAL_CONSULTATION = "subregional_consultation", _("Sub-regional consultation")
+    NATIONAL_CONSULTATION = "national_consultation", _("National consultation")
+    REGIONAL_PROCESS_DIALOGUE = "regional_process_dialogue", _("Dialogue with regional processes")
+    INTERGOVERNMENTAL_SESSION = "intergovernmental_session", _("Intergovernmental session")
+    SIDE_EVENT = "side_event", _("Side event")
+    WRITTEN_INPUTS = "written_inputs", _("Call for written inputs")
+    OTHER = "other", _("Other")
+
+
+class InvitationBasis(models.TextChoices):
+    REGIONAL_MEMBER = "regional_member", _("Regional member of the commission")
+    ADDED = "added", _("Added by Network staff")
 
 
 class ReportStatus(models.TextChoices):
@@ -62,8 +98,26 @@ class PledgeStatus(models.TextChoices):
 
 
 class PledgeKind(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual")
-    JOINT = "joint", _("Joint")
+    INDIVIDUAL = "individual", _("Individual pledge")
+    COMMON = "common", _("Common pledge")
+    PARTNERSHIP = "partnership", _("Pledge in partnership")
+
+
+class PledgeType(models.TextChoices):
+    FINANCIAL = "financial", _("Financial")
+    HUMAN_RESOURCES = "human_resources", _("Human resources")
+    PROCESS = "process", _("Process")
+    POLICY = "policy", _("Policy")
+
+
+class PledgingParty(models.TextChoices):
+    MEMBER_STATE = "member_state", _("Member State")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    UN_ENTITY = "un_entity", _("UN entity")
+    LOCAL_AUTHORITY = "local_authority", _("Local authority")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    ACADEMIA = "academia", _("Academia")
+    OTHER = "other", _("Other stakeholder")
 
 
 class CommentKind(models.TextChoices):

@@ -26,8 +26,16 @@ from gcm_portal.core.samples import sample_docx, sample_pdf
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective, RegionalCommission
 
 from . import services
-from .choices import ReviewStatus
-from .models import Pledge, RegionalReview, ReviewCycle, StakeholderContribution, VoluntaryReport
+from .choices import PledgeStatus, ReviewEventKind, ReviewStatus
+from .models import (
+    Pledge,
+    RegionalReview,
+    ReviewCycle,
+    ReviewEvent,
+    ReviewForum,
+    StakeholderContribution,
+    VoluntaryReport,
+)
 
 __all__ = ["load_reviews_demo"]
 
@@ -63,14 +71,27 @@ def _demo_reviews() -> dict[str, RegionalReview]:
     cycle, _ = ReviewCycle.objects.get_or_create(
         code=spec["code"], defaults={k: v for k, v in spec.items() if k != "code"}
     )
+    forum = demo_content()["forum"]
+    ReviewForum.objects.get_or_create(
+        code=forum["code"],
+        defaults={
+            "cycle": cycle,
+            "name": forum["name"],
+            "year": forum["year"],
+            "summary": forum["summary"],
+            "dates_note": "Demonstration data: no dates.",
+        },
+    )
     reviews = {}
     for item in demo_content()["reviews"]:
         deadline = today + timedelta(days=item["days_to_deadline"])
         start = deadline + timedelta(days=28)
-        reviews[item["commission"]], _ = RegionalReview.objects.update_or_create(
-            cycle=cycle,
-            commission=RegionalCommission.objects.get(code=item["commission"]),
+        commission = RegionalCommission.objects.get(code=item["commission"])
+        review, _ = RegionalReview.objects.update_or_create(
+            code=f"{cycle.code}-{commission.code.lower()}",
             defaults={
+                "cycle": cycle,
+                "commission": commission,
                 "title": item["title"],
                 "status": ReviewStatus.OPEN,
                 "format": item["format"],
@@ -78,12 +99,34 @@ def _demo_reviews() -> dict[str, RegionalReview]:
                 "start_date": start,
                 "end_date": start + timedelta(days=1),
                 "submission_deadline": deadline,
-                "consultation_dates": f"Stakeholder consultation, {(start - timedelta(days=1)):%d %B %Y} "
-                "(demonstration)",
                 "co_organisers": item["co_organisers"],
                 "summary": item["summary"],
             },
         )
+        services.review_invite_regional_members(review)
+        ReviewEvent.objects.update_or_create(
+            review=review,
+            kind=ReviewEventKind.STAKEHOLDER_CONSULTATION,
+            defaults={
+                "title": "Stakeholder consultation (demonstration)",
+                "start_date": start - timedelta(days=1),
+                "format": item["format"],
+                "venue": item["venue"],
+                "summary": "Demonstration data: not a real meeting.",
+            },
+        )
+        ReviewEvent.objects.update_or_create(
+            review=review,
+            kind=ReviewEventKind.INTERGOVERNMENTAL_SESSION,
+            defaults={
+                "title": "Intergovernmental session (demonstration)",
+                "start_date": start,
+                "end_date": start + timedelta(days=1),
+                "format": item["format"],
+                "venue": item["venue"],
+            },
+        )
+        reviews[item["commission"]] = review
     return reviews
 
 
@@ -93,7 +136,7 @@ def _review_for(key, reviews) -> RegionalReview | None:
     cycle, commission = key
     if cycle == "demo":
         return reviews[commission]
-    return RegionalReview.objects.get(cycle__code=cycle, commission__code=commission)
+    return RegionalReview.objects.get(code=f"{cycle}-{commission.lower()}")
 
 
 # ---------------------------------------------------------------------------
@@ -164,27 +207,39 @@ def _pledge_build(spec: dict, users, reviews, objectives) -> Pledge:
     existing = Pledge.objects.filter(title=spec["title"]).first()
     if existing is not None:
         return existing
-    author = users[spec["author"]]
+    author, contact = users[spec["author"]], users[spec["contact"]]
+    matches = Pledge.objects.get(title=spec["matches"]).reference if spec["matches"] else ""
     pledge = services.pledge_create(
         actor=author,
         data={
+            "party_type": spec["party_type"],
             "submitting_entity": spec["entity"],
-            "entity_type": spec["entity_type"],
-            "title": spec["title"],
+            "partners": spec["partners"],
             "kind": spec["kind"],
-            "region": spec["region"],
+            "pledge_type": spec["pledge_type"],
+            "title": spec["title"],
             "description": spec["description"],
+            "is_global": spec["is_global"],
+            "region": spec["region"],
+            "forum": ReviewForum.objects.get(code=spec["forum"]) if spec["forum"] else None,
             "review": _review_for(spec["review"], reviews),
+            "contact_name": contact.get_full_name(),
+            "contact_email": contact.email,
         },
+        pledging_countries=list(Country.objects.filter(iso2__in=spec["pledging_countries"])),
         countries=list(Country.objects.filter(iso2__in=spec["countries"])),
         objectives=[objectives[n] for n in spec["objectives"]],
+        matches_reference=matches,
     )
     if spec["publish"]:
         pledge = services.pledge_curate(pledge=pledge, action="publish", actor=users[STAFF])
     for status in spec["statuses"]:
         pledge = Pledge.objects.get(pk=pledge.pk)
-        pledge = services.pledge_update(
-            pledge=pledge, actor=author, expected_version=pledge.version, data={"status": status}
+        services.pledge_progress_report(
+            pledge=pledge,
+            actor=author,
+            status=status,
+            text=f"Demonstration data: progress report, now {PledgeStatus(status).label.lower()}.",
         )
     return pledge
 

@@ -2,15 +2,40 @@
 commission, objective, language) comes from ``gcm_portal.taxonomy.filters``."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.core.curation import CurationState
 from gcm_portal.taxonomy.filters import CommissionFilter, ContentLanguageFilter, CountryFilter, ObjectiveFilter
 
-from .choices import PledgeStatus, ReportStatus, ReviewStatus
-from .models import Pledge, RegionalReview, ReviewCycle, StakeholderContribution, VoluntaryReport
+from .choices import (
+    PledgeKind,
+    PledgeStatus,
+    PledgeType,
+    PledgingParty,
+    ReportStatus,
+    ReviewEventKind,
+    ReviewScope,
+    ReviewStatus,
+)
+from .models import (
+    Pledge,
+    RegionalReview,
+    ReviewCycle,
+    ReviewEvent,
+    ReviewForum,
+    StakeholderContribution,
+    VoluntaryReport,
+)
 
-__all__ = ["ContributionFilterSet", "PledgeFilterSet", "PublicReportFilterSet", "ReportFilterSet", "ReviewFilterSet"]
+__all__ = [
+    "ContributionFilterSet",
+    "PledgeFilterSet",
+    "PublicReportFilterSet",
+    "ReportFilterSet",
+    "ReviewEventFilterSet",
+    "ReviewFilterSet",
+]
 
 MAX_ID = 2**63 - 1
 
@@ -31,10 +56,27 @@ class ReviewFilterSet(django_filters.FilterSet):
     cycle = _cycle_filter("cycle")
     commission = CommissionFilter()
     status = django_filters.ChoiceFilter(choices=ReviewStatus.choices, label=_("Status"))
+    scope = django_filters.ChoiceFilter(choices=ReviewScope.choices, label=_("Scope"))
+    invited = CountryFilter("invited_countries", label=_("Invited State"))
 
     class Meta:
         model = RegionalReview
-        fields = ["cycle", "commission", "status"]
+        fields = ["cycle", "commission", "status", "scope", "invited"]
+
+
+class ReviewEventFilterSet(django_filters.FilterSet):
+    review = django_filters.ModelChoiceFilter(queryset=RegionalReview.objects.all(), label=_("Regional review"))
+    kind = django_filters.ChoiceFilter(choices=ReviewEventKind.choices, label=_("Type"))
+    cycle = _cycle_filter("review__cycle")
+    commission = CommissionFilter("review__commission")
+    starts_after = django_filters.DateFilter(field_name="start_date", lookup_expr="gte", label=_("Starts on or after"))
+    starts_before = django_filters.DateFilter(
+        field_name="start_date", lookup_expr="lte", label=_("Starts on or before")
+    )
+
+    class Meta:
+        model = ReviewEvent
+        fields = ["review", "kind", "cycle", "commission", "starts_after", "starts_before"]
 
 
 class ReportFilterSet(django_filters.FilterSet):
@@ -80,23 +122,51 @@ class PublicReportFilterSet(django_filters.FilterSet):
 
 
 class PledgeFilterSet(django_filters.FilterSet):
-    country = CountryFilter("countries", distinct=True)
+    q = django_filters.CharFilter(method="filter_words", label=_("Words in the name or identifier"))
+    country = CountryFilter("countries", distinct=True, label=_("Carried out in"))
+    pledging_country = CountryFilter("pledging_countries", distinct=True, label=_("Pledged by the State"))
+    is_global = django_filters.BooleanFilter(label=_("Global"))
+    party_type = django_filters.ChoiceFilter(choices=PledgingParty.choices, label=_("Pledging party"))
+    pledge_type = django_filters.ChoiceFilter(choices=PledgeType.choices, label=_("Type"))
+    kind = django_filters.ChoiceFilter(choices=PledgeKind.choices, label=_("Kind"))
     objective = ObjectiveFilter()
     status = django_filters.ChoiceFilter(choices=PledgeStatus.choices, label=_("Status"))
+    forum = django_filters.ModelChoiceFilter(queryset=ReviewForum.objects.all(), to_field_name="code", label=_("Forum"))
     review = django_filters.ModelChoiceFilter(queryset=RegionalReview.objects.all(), label=_("Regional review"))
+    matches = django_filters.CharFilter(
+        field_name="matches__reference", lookup_expr="iexact", label=_("Matching the pledge (identifier)")
+    )
     curation = django_filters.ChoiceFilter(choices=CurationState.choices, label=_("Curation"))
-    champion = django_filters.BooleanFilter(field_name="is_champion", label=_("Champion countries only"))
 
     class Meta:
         model = Pledge
-        fields = ["country", "objective", "status", "review", "curation", "champion"]
+        fields = [
+            "q",
+            "country",
+            "pledging_country",
+            "is_global",
+            "party_type",
+            "pledge_type",
+            "kind",
+            "objective",
+            "status",
+            "forum",
+            "review",
+            "matches",
+            "curation",
+        ]
+
+    def filter_words(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(title__icontains=value) | Q(reference__iexact=value)) if value else queryset
 
 
 class ContributionFilterSet(django_filters.FilterSet):
+    forum = django_filters.ModelChoiceFilter(queryset=ReviewForum.objects.all(), to_field_name="code", label=_("Forum"))
     review = django_filters.NumberFilter(field_name="review", min_value=1, max_value=MAX_ID)
     report = django_filters.NumberFilter(field_name="report", min_value=1, max_value=MAX_ID)
     curation = django_filters.ChoiceFilter(choices=CurationState.choices, label=_("Curation"))
 
     class Meta:
         model = StakeholderContribution
-        fields = ["review", "report", "curation"]
+        fields = ["forum", "review", "report", "curation"]

@@ -4,8 +4,9 @@ primitives; views, the API, templates and the workflow table all ask these."""
 from __future__ import annotations
 
 from gcm_portal import permissions as roles
+from gcm_portal.core.curation import CurationState
 
-from .choices import EDITABLE_BY_FOCAL_POINT, EDITABLE_BY_STAFF
+from .choices import EDITABLE_BY_FOCAL_POINT, EDITABLE_BY_STAFF, PledgingParty
 
 
 def can_curate(user) -> bool:
@@ -48,12 +49,38 @@ def can_contribute(user) -> bool:
 
 
 def can_create_pledges(user) -> bool:
-    return roles.is_network_staff(user) or bool(roles.country_ids_represented(user))
+    """Any signed-in member pledges: for their organisation, or (as a focal point) for their State."""
+    return roles.is_member(user)
+
+
+def can_pledge_for_states(user, countries) -> bool:
+    """A pledge in the name of Member States is made by a focal point of each of them, or by staff."""
+    if roles.is_network_staff(user):
+        return True
+    represented = roles.country_ids_represented(user)
+    return bool(countries) and all(country.pk in represented for country in countries)
 
 
 def can_edit_pledge(user, pledge) -> bool:
-    """Staff, and whoever owns the pledge (its author, its countries' focal points) while they hold a
-    focal point role: rights follow the current role, at every write."""
+    """Staff; for a Member State pledge, the current focal points of a pledging State; for any other
+    pledge, its author. Rights follow the current role, at every write."""
     if roles.is_network_staff(user):
         return True
-    return bool(roles.country_ids_represented(user)) and pledge.is_owned_by(user)
+    if not roles.is_member(user):
+        return False
+    if pledge.party_type == PledgingParty.MEMBER_STATE:
+        represented = roles.country_ids_represented(user)
+        return any(country.pk in represented for country in pledge.pledging_countries.all())
+    return pledge.created_by_id == user.pk
+
+
+def can_attach_to_pledge(user, pledge) -> bool:
+    """Owners attach the pledge's document while it awaits curation (so nothing reaches the public
+    unreviewed); staff at any time."""
+    if roles.is_network_staff(user):
+        return True
+    return can_edit_pledge(user, pledge) and pledge.curation != CurationState.PUBLISHED
+
+
+def can_manage_invitations(user) -> bool:
+    return roles.is_network_staff(user)

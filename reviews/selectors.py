@@ -6,22 +6,28 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gcm_portal import permissions as roles
 from gcm_portal.core.curation import CurationState
-from gcm_portal.taxonomy.models import CommissionMembership, Country
+from gcm_portal.taxonomy.models import Country
 
 from . import permissions
-from .choices import PublicReportState, ReportStatus, ReviewStatus
+from .choices import DocumentKind, PublicReportState, ReportStatus, ReviewStatus
 from .models import (
+    ForumPart,
     ObjectiveProgress,
     Pledge,
+    PledgeUpdate,
     RegionalReview,
     ReportComment,
     ReportVersion,
     ReviewCycle,
+    ReviewDocument,
+    ReviewEvent,
+    ReviewForum,
+    ReviewInvitation,
     StakeholderContribution,
     VoluntaryReport,
 )
@@ -29,17 +35,91 @@ from .snapshots import report_snapshot
 
 
 def cycle_list() -> QuerySet[ReviewCycle]:
-    return ReviewCycle.objects.prefetch_related(
-        Prefetch("reviews", queryset=RegionalReview.objects.select_related("commission").order_by("commission__code"))
+    return ReviewCycle.objects.select_related("forum").prefetch_related(
+        Prefetch("reviews", queryset=RegionalReview.objects.select_related("commission").order_by("commission__code")),
+        Prefetch("documents", queryset=ReviewDocument.objects.order_by("published_on")),
     )
 
 
 def review_list() -> QuerySet[RegionalReview]:
-    return RegionalReview.objects.select_related("cycle", "commission")
+    # Meta.ordering does not apply to a GROUP BY query: order explicitly.
+    return (
+        RegionalReview.objects.select_related("cycle", "cycle__forum", "commission")
+        .annotate(invited_count=Count("invitations"))
+        .order_by("-cycle__start_year", "commission__code", "code")
+    )
 
 
 def review_detail() -> QuerySet[RegionalReview]:
-    return review_list().prefetch_related("documents")
+    return review_list().prefetch_related(
+        "documents",
+        Prefetch("events", queryset=ReviewEvent.objects.prefetch_related("documents")),
+        Prefetch("invitations", queryset=ReviewInvitation.objects.select_related("country", "added_by")),
+    )
+
+
+def event_list() -> QuerySet[ReviewEvent]:
+    return ReviewEvent.objects.select_related("review", "review__commission", "review__cycle").prefetch_related(
+        "documents"
+    )
+
+
+def forum_list() -> QuerySet[ReviewForum]:
+    return ReviewForum.objects.select_related("cycle").prefetch_related(
+        Prefetch(
+            "parts",
+            queryset=ForumPart.objects.select_related("round_table").prefetch_related(
+                "round_table__objectives", "documents"
+            ),
+        ),
+        "documents",
+        Prefetch("cycle__documents", queryset=ReviewDocument.objects.order_by("published_on")),
+    )
+
+
+@dataclass
+class ForumPage:
+    """Everything the Forum page brings together, each list bounded by a fixed number of queries."""
+
+    forum: ReviewForum
+    reviews: list
+    reports: list
+    pledges: list
+    contributions: list
+
+    @property
+    def outcome_documents(self) -> list:
+        outcome = {DocumentKind.PROGRESS_DECLARATION, DocumentKind.RESOLUTION}
+        return [d for d in self.forum.documents.all() if d.kind in outcome]
+
+    @property
+    def other_documents(self) -> list:
+        return [d for d in self.forum.documents.all() if d not in self.outcome_documents]
+
+    @property
+    def sg_reports(self) -> list:
+        return [d for d in self.forum.cycle.documents.all() if d.kind == DocumentKind.SG_REPORT]
+
+
+def forum_page(forum: ReviewForum, user) -> ForumPage:
+    """The regional reviews that fed the Forum, the reports States submitted to them (as published), the
+    pledges made for the Forum or its reviews, and the stakeholder inputs to the Forum."""
+    reviews = list(review_list().filter(cycle=forum.cycle_id).order_by("scope", "commission__code", "code"))
+    reports = list(
+        public_report_list(user).filter(public_version__review__cycle=forum.cycle_id).order_by("country__sort_name")
+    )
+    pledges = list(
+        pledge_list(user)
+        .published()
+        .filter(Q(forum=forum) | Q(review__cycle=forum.cycle_id))
+        .order_by("-pledged_on", "-pk")
+    )
+    contributions = list(contribution_list(user).published().filter(forum=forum))
+    return ForumPage(forum=forum, reviews=reviews, reports=reports, pledges=pledges, contributions=contributions)
+
+
+def invited_countries(review: RegionalReview) -> QuerySet[Country]:
+    return Country.objects.filter(review_invitations=review).order_by("sort_name")
 
 
 def report_list(user) -> QuerySet[VoluntaryReport]:
@@ -82,7 +162,34 @@ def versions_for(user, report) -> QuerySet[ReportVersion]:
 
 
 def pledge_list(user) -> QuerySet[Pledge]:
-    return Pledge.objects.visible_to(user).select_related("review").prefetch_related("countries", "objectives")
+    return (
+        Pledge.objects.visible_to(user)
+        .select_related("review", "forum", "matches")
+        .prefetch_related("countries", "pledging_countries", "objectives")
+    )
+
+
+def pledge_detail(user) -> QuerySet[Pledge]:
+    """A pledge with its follow-up reports, its document, and the pledges that match it (those the
+    reader may see)."""
+    return pledge_list(user).prefetch_related(
+        "documents",
+        Prefetch("updates", queryset=PledgeUpdate.objects.order_by("-reported_on", "-pk")),
+        Prefetch(
+            "matched_by", queryset=Pledge.objects.visible_to(user).order_by("pledged_on", "pk"), to_attr="matching"
+        ),
+    )
+
+
+def matched_pledge_visible_to(user, pledge: Pledge) -> Pledge | None:
+    """The pledge this one cites, if the reader may see it."""
+    if pledge.matches_id is None:
+        return None
+    return Pledge.objects.visible_to(user).filter(pk=pledge.matches_id).first()
+
+
+def pledge_by_reference(user, reference: str) -> Pledge | None:
+    return Pledge.objects.visible_to(user).filter(reference__iexact=reference.strip()).first()
 
 
 def pending_pledges(user) -> QuerySet[Pledge]:
@@ -115,6 +222,7 @@ class Participant:
     state: str
     report: VoluntaryReport | None
     title: str = ""
+    invitation: ReviewInvitation | None = None
 
     @property
     def state_label(self):
@@ -122,15 +230,11 @@ class Participant:
 
 
 def review_participants(review: RegionalReview, user) -> list[Participant]:
-    """Every member State of the review's commission with the public state of its report.
+    """Every State invited to report to the review with the public state of its report.
 
     The state of a draft is public (so anyone sees who is reporting); the draft itself is not: a
-    report is linked only when the user may see it. Two queries whatever the number of States."""
-    members = (
-        CommissionMembership.objects.filter(commission_id=review.commission_id, kind="member")
-        .select_related("country")
-        .order_by("country__sort_name")
-    )
+    report is linked only when the user may see it. Three queries whatever the number of States."""
+    members = ReviewInvitation.objects.filter(review=review).select_related("country").order_by("country__sort_name")
     rank = {state: i for i, state in enumerate(PublicReportState.values)}
     reports: dict[int, VoluntaryReport] = {}
     for report in VoluntaryReport.objects.filter(review=review).select_related("public_version").order_by("updated_at"):
@@ -140,15 +244,15 @@ def review_participants(review: RegionalReview, user) -> list[Participant]:
     visible = set(VoluntaryReport.objects.visible_to(user).filter(review=review).values_list("pk", flat=True))
     working = set(roles.country_ids_represented(user)) if not roles.is_network_staff(user) else None
     participants = []
-    for membership in members:
-        report = reports.get(membership.country_id)
+    for invitation in members:
+        report = reports.get(invitation.country_id)
         shown = report if report and report.pk in visible else None
         title = ""
         if shown is not None:
             # Others read the published title; the country's focal points and staff the working one.
             sees_working = working is None or shown.country_id in working
             title = shown.title if sees_working or not shown.public_version else shown.public_version.title
-        participants.append(Participant(membership.country, public_state(report), shown, title))
+        participants.append(Participant(invitation.country, public_state(report), shown, title, invitation))
     return participants
 
 
@@ -164,10 +268,9 @@ def country_dashboard(country: Country) -> dict:
     way) and the country's reports by state."""
     reviews = (
         RegionalReview.objects.filter(
-            commission__memberships__country=country, status__in=[ReviewStatus.PLANNED, ReviewStatus.OPEN]
+            invitations__country=country, status__in=[ReviewStatus.PLANNED, ReviewStatus.OPEN]
         )
         .select_related("commission", "cycle")
-        .distinct()
         .order_by("submission_deadline")
     )
     reports = list(VoluntaryReport.objects.filter(country=country).select_related("review").order_by("-updated_at"))
@@ -247,7 +350,9 @@ def reports_for_country(user, country) -> QuerySet[VoluntaryReport]:
 
 
 def pledges_for_country(user, country) -> QuerySet[Pledge]:
-    return pledge_list(user).filter(countries=country, curation=CurationState.PUBLISHED)
+    """Published pledges the country makes or that are carried out in it."""
+    ids = Pledge.objects.published().filter(Q(countries=country) | Q(pledging_countries=country)).values("pk")
+    return pledge_list(user).filter(pk__in=ids, curation=CurationState.PUBLISHED)
 
 
 def public_figures() -> dict[str, int]:
@@ -271,19 +376,13 @@ def documents_visible_to(user, report: VoluntaryReport) -> list:
 
 
 def states_without_submission(review: RegionalReview) -> QuerySet[Country]:
-    """Member States of the review's commission that have not submitted a report to it."""
+    """States invited to report to the review that have not submitted a report to it."""
     done = (
         VoluntaryReport.objects.filter(review=review)
         .exclude(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.WITHDRAWN])
         .values("country_id")
     )
-    return (
-        Country.objects.filter(
-            commission_memberships__commission=review.commission_id, commission_memberships__kind="member"
-        )
-        .exclude(pk__in=done)
-        .order_by("sort_name")
-    )
+    return invited_countries(review).exclude(pk__in=done)
 
 
 # ---------------------------------------------------------------------------

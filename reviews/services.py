@@ -7,8 +7,12 @@ the kernel's attachment services with ``REPORT_DOCUMENTS``.
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,21 +22,41 @@ from gcm_portal.core.attachments import Attachments, attachment_add, attachment_
 from gcm_portal.core.audit import audit_changes, audit_record
 from gcm_portal.core.concurrency import version_claim
 from gcm_portal.core.curation import CurationState, curation_perform, curation_submitted
-from gcm_portal.core.notifications import notify_role
+from gcm_portal.core.notifications import notify, notify_role
 from gcm_portal.core.publication import CHANGED, announce
+from gcm_portal.core.sources import validate_sources
 from gcm_portal.core.workflow import BulkResult, transition_perform, transition_perform_many
+from gcm_portal.taxonomy.choices import MembershipKind
+from gcm_portal.taxonomy.models import CommissionMembership
 
 from . import permissions, selectors
-from .models import ObjectiveProgress, Pledge, ReportComment, ReportDocument, StakeholderContribution, VoluntaryReport
+from .choices import InvitationBasis, PledgeKind, PledgeStatus, PledgingParty, ReportStatus
+from .models import (
+    ObjectiveProgress,
+    Pledge,
+    PledgeDocument,
+    PledgeUpdate,
+    RegionalReview,
+    ReportComment,
+    ReportDocument,
+    ReviewInvitation,
+    StakeholderContribution,
+    VoluntaryReport,
+)
 from .snapshots import PROGRESS_FIELDS, REPORT_FIELDS, published_document_ids, report_snapshot, report_version_create
 from .workflow import CONTRIBUTION_WORKFLOW, PLEDGE_WORKFLOW, REPORT_WORKFLOW
 
 __all__ = [
+    "PLEDGE_DOCUMENTS",
     "REPORT_DOCUMENTS",
     "contribution_curate",
     "contribution_submit",
+    "invitation_add",
+    "invitation_remove",
     "pledge_create",
     "pledge_curate",
+    "pledge_progress_remove",
+    "pledge_progress_report",
     "pledge_update",
     "report_bulk_transition",
     "report_comment_add",
@@ -41,6 +65,7 @@ __all__ = [
     "report_document_remove",
     "report_transition",
     "report_update",
+    "review_invite_regional_members",
     "review_reminders_send",
 ]
 
@@ -102,9 +127,12 @@ def report_document_remove(*, document: ReportDocument, actor) -> None:
 
 
 def _check_review_fits_country(review, country) -> None:
-    if review is not None and not review.commission.memberships.filter(country=country).exists():
+    if review is not None and not review.invitations.filter(country=country).exists():
         raise ValidationError(
-            {"review": _("%(country)s does not take part in %(review)s.") % {"country": country, "review": review}}
+            {
+                "review": _("%(country)s is not invited to report to %(review)s.")
+                % {"country": country, "review": review}
+            }
         )
 
 
@@ -212,37 +240,140 @@ def report_comment_add(*, report: VoluntaryReport, actor, body: str) -> ReportCo
 # Pledges
 # ---------------------------------------------------------------------------
 
+PLEDGE_FIELDS = (
+    "party_type",
+    "submitting_entity",
+    "partners",
+    "kind",
+    "pledge_type",
+    "is_global",
+    "region",
+    "title",
+    "description",
+    "contact_name",
+    "contact_email",
+    "status",
+    "pledged_on",
+    "forum",
+    "review",
+)
 
-def _check_pledge(objectives, countries, actor, *, joint_with=()) -> None:
-    """One to three objectives; a focal point names only countries they represent (or that were already
-    on the joint pledge they are editing)."""
+
+def _check_pledge(
+    pledge: Pledge, *, actor, pledging_countries, countries, objectives, creating: bool, kept_states=frozenset()
+) -> None:
+    """The pledging initiative's rules. ``kept_states`` are pledging States already on the pledge, which a
+    focal point editing it keeps without representing them."""
+    errors: dict[str, str] = {}
     if not 1 <= len(objectives) <= 3:
-        raise ValidationError({"objectives": _("Choose one to three main objectives.")})
-    if not roles.is_network_staff(actor):
-        allowed = roles.country_ids_represented(actor) | {c.pk for c in joint_with}
-        if not countries or any(c.pk not in allowed for c in countries):
-            raise ValidationError({"countries": _("Focal points pledge for the countries they represent.")})
+        errors["objectives"] = _("Choose one to three main objectives.")
+    if pledge.party_type == PledgingParty.MEMBER_STATE:
+        added = [c for c in pledging_countries if c.pk not in kept_states]
+        if not pledging_countries:
+            errors["pledging_countries"] = _("Name the Member State or States making the pledge.")
+        elif added and not permissions.can_pledge_for_states(actor, added):
+            errors["pledging_countries"] = _(
+                "Only a focal point of a State, or Network staff, can pledge in that State's name. "
+                "Choose another pledging party to pledge for your organisation."
+            )
+    elif pledging_countries:
+        errors["pledging_countries"] = _(
+            "Only Member State pledges name pledging States; write your organisation as the submitting entity."
+        )
+    if pledge.is_global and (countries or pledge.region.strip()):
+        errors["countries"] = _("A global pledge names no countries or region.")
+    elif not pledge.is_global and not countries and not pledge.region.strip():
+        errors["countries"] = _("Say where the pledge is carried out: in countries, in a region, or globally.")
+    joint = pledge.kind in (PledgeKind.COMMON, PledgeKind.PARTNERSHIP)
+    if joint and not pledge.partners.strip() and len(pledging_countries) < 2:
+        errors["partners"] = _("Name the partners of a common pledge or of a pledge in partnership.")
+    if pledge.forum_id and pledge.review_id:
+        errors["review"] = _("A pledge is made for the Forum or for a regional review, not both.")
+    if pledge.pledged_on and pledge.pledged_on > timezone.localdate():
+        errors["pledged_on"] = _("A pledge cannot be dated in the future.")
+    if creating and not (pledge.contact_name.strip() and pledge.contact_email.strip()):
+        errors["contact_name"] = _("Give a contact person and their e-mail address.")
+    if errors:
+        raise ValidationError(errors)
 
 
-def _pledge_countries_after_edit(pledge: Pledge, chosen, actor) -> list:
-    """A focal point edits only their own countries on a joint pledge: the others stay as they are."""
+def _matched_pledge(actor, reference: str, pledge: Pledge) -> Pledge | None:
+    reference = (reference or "").strip()
+    if not reference:
+        return None
+    cited = selectors.pledge_by_reference(actor, reference)
+    if cited is None or cited.pk == pledge.pk:
+        raise ValidationError(
+            {"matches": _("No pledge has the identifier “%(reference)s”.") % {"reference": reference}}
+        )
+    return cited
+
+
+def _states_after_edit(pledge: Pledge, chosen, actor) -> list:
+    """A focal point changes only their own States on a common pledge: the others stay as they are."""
     if roles.is_network_staff(actor):
         return list(chosen)
     represented = roles.country_ids_represented(actor)
-    others = [c for c in pledge.countries.all() if c.pk not in represented]
+    others = [c for c in pledge.pledging_countries.all() if c.pk not in represented]
     return [c for c in chosen if c.pk in represented] + others
 
 
+def _pledge_state(pledge: Pledge) -> dict:
+    state = {name: getattr(pledge, name) for name in PLEDGE_FIELDS}
+    for name in ("forum", "review"):
+        state[name] = str(state[name]) if state[name] is not None else None
+    state["matches"] = pledge.matches.reference if pledge.matches_id else None
+    state["pledging_countries"] = sorted(c.iso2 for c in pledge.pledging_countries.all())
+    state["countries"] = sorted(c.iso2 for c in pledge.countries.all())
+    state["objectives"] = sorted(o.number for o in pledge.objectives.all())
+    return state
+
+
 @transaction.atomic
-def pledge_create(*, actor, data: dict, countries, objectives) -> Pledge:
+def pledge_create(
+    *,
+    actor,
+    data: dict,
+    objectives,
+    countries=(),
+    pledging_countries=(),
+    matches_reference: str = "",
+    document=None,
+    document_language: str = "en",
+) -> Pledge:
+    """Record a pledge for curation, with its one optional document. Member State pledges come from the
+    States' focal points (or staff); any member may pledge for a stakeholder organisation. Nothing is
+    kept when any part is refused."""
     if not permissions.can_create_pledges(actor):
-        raise PermissionDenied(_("Only focal points and Network staff record pledges."))
-    _check_pledge(objectives, countries, actor)
+        raise PermissionDenied(_("Sign in to make a pledge."))
+    unknown = set(data) - set(PLEDGE_FIELDS)
+    if unknown:
+        raise ValidationError(_("These fields cannot be set here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     pledge = Pledge(**data, created_by=actor)
+    pledge.matches = _matched_pledge(actor, matches_reference, pledge)
+    _check_pledge(
+        pledge,
+        actor=actor,
+        pledging_countries=list(pledging_countries),
+        countries=list(countries),
+        objectives=list(objectives),
+        creating=True,
+    )
+    pledge.reference = f"new-{uuid.uuid4().hex[:16]}"
     pledge.full_clean()
     pledge.save()
+    pledge.reference = Pledge.reference_for(pledge.pk)
+    Pledge.objects.filter(pk=pledge.pk).update(reference=pledge.reference)
+    pledge.pledging_countries.set(pledging_countries)
     pledge.countries.set(countries)
     pledge.objectives.set(objectives)
+    if document is not None:
+        try:
+            attachment_add(
+                attachments=PLEDGE_DOCUMENTS, parent=pledge, actor=actor, upload=document, language=document_language
+            )
+        except ValidationError as error:
+            raise ValidationError({"document": error.messages}) from None
     curation_submitted(
         item=pledge,
         actor=actor,
@@ -254,42 +385,56 @@ def pledge_create(*, actor, data: dict, countries, objectives) -> Pledge:
 
 @transaction.atomic
 def pledge_update(
-    *, pledge: Pledge, actor, expected_version: int, data: dict, countries=None, objectives=None
+    *,
+    pledge: Pledge,
+    actor,
+    expected_version: int,
+    data: dict,
+    objectives=None,
+    countries=None,
+    pledging_countries=None,
+    matches_reference: str | None = None,
 ) -> Pledge:
-    """A focal point updates a pledge's progress freely; a changed text waits for curation again (the
-    kernel's internal ``revise`` action). Staff edits keep a published pledge public."""
+    """Edit a pledge from ``expected_version``. Its owners change its status freely; a changed text waits
+    for curation again (the kernel's internal ``revise`` action). Staff edits keep it public."""
     if not permissions.can_edit_pledge(actor, pledge):
         raise PermissionDenied(_("You may not edit this pledge."))
-    current_countries = list(pledge.countries.all())
-    current_objectives = list(pledge.objectives.all())
-    if countries is not None:
-        countries = _pledge_countries_after_edit(pledge, countries, actor)
-    if objectives is not None or countries is not None:
-        _check_pledge(
-            objectives if objectives is not None else current_objectives,
-            countries if countries is not None else current_countries,
-            actor,
-            joint_with=current_countries,
+    unknown = set(data) - set(PLEDGE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
         )
-    version_claim(pledge, expected_version)
-    before = {k: getattr(pledge, k) for k in data}
-    before.update(
-        countries=sorted(c.iso2 for c in current_countries), objectives=sorted(o.number for o in current_objectives)
-    )
+    before = _pledge_state(pledge)
+    kept = {c.pk for c in pledge.pledging_countries.all()}
+    if pledging_countries is not None:
+        pledging_countries = _states_after_edit(pledge, pledging_countries, actor)
     for name, value in data.items():
         setattr(pledge, name, value)
+    if matches_reference is not None:
+        pledge.matches = _matched_pledge(actor, matches_reference, pledge)
+    _check_pledge(
+        pledge,
+        actor=actor,
+        pledging_countries=list(
+            pledging_countries if pledging_countries is not None else pledge.pledging_countries.all()
+        ),
+        countries=list(countries if countries is not None else pledge.countries.all()),
+        objectives=list(objectives if objectives is not None else pledge.objectives.all()),
+        creating=False,
+        kept_states=kept,
+    )
+    version_claim(pledge, expected_version)
     pledge.full_clean()
     pledge.save()
-    if countries is not None:
-        pledge.countries.set(countries)
-    if objectives is not None:
-        pledge.objectives.set(objectives)
-    after = {k: getattr(pledge, k) for k in data}
-    after.update(
-        countries=sorted(c.iso2 for c in (countries if countries is not None else current_countries)),
-        objectives=sorted(o.number for o in (objectives if objectives is not None else current_objectives)),
-    )
-    changes = audit_changes(before, after)
+    for relation, values in (
+        (pledge.pledging_countries, pledging_countries),
+        (pledge.countries, countries),
+        (pledge.objectives, objectives),
+    ):
+        if values is not None:
+            relation.set(values)
+    pledge = selectors.pledge_list(actor).get(pk=pledge.pk)
+    changes = audit_changes(before, _pledge_state(pledge))
     status_change = changes.get("status", {})
     audit_record(
         actor=actor,
@@ -312,6 +457,163 @@ def pledge_curate(*, pledge: Pledge, action: str, actor, comment: str = "") -> P
     return curation_perform(workflow=PLEDGE_WORKFLOW, item=pledge, action=action, actor=actor, comment=comment)
 
 
+@transaction.atomic
+def pledge_progress_report(*, pledge: Pledge, actor, status: str, text: str, reported_on=None) -> PledgeUpdate:
+    """A follow-up report on a published pledge by its owners: public at once with the pledge (the
+    owners' own account, as the pledge's status always was), and the pledge takes its status. Staff
+    are told and can remove a report."""
+    pledge = Pledge.objects.select_for_update(of=("self",)).get(pk=pledge.pk)
+    if not permissions.can_edit_pledge(actor, pledge):
+        raise PermissionDenied(_("You may not report on this pledge."))
+    if pledge.curation != CurationState.PUBLISHED:
+        raise ValidationError(_("Follow-up reports are for published pledges."))
+    update = PledgeUpdate(
+        pledge=pledge,
+        status=status,
+        text=text.strip(),
+        created_by=actor,
+        reported_on=reported_on or timezone.localdate(),
+    )
+    update.full_clean()
+    if update.reported_on > timezone.localdate():
+        raise ValidationError({"reported_on": _("A follow-up report cannot be dated in the future.")})
+    if update.reported_on < pledge.pledged_on:
+        raise ValidationError({"reported_on": _("A follow-up report cannot be older than the pledge.")})
+    update.save()
+    before = pledge.status
+    Pledge.objects.filter(pk=pledge.pk).update(status=status, version=F("version") + 1)
+    audit_record(
+        actor=actor,
+        action="progress_report",
+        target=pledge,
+        changes={"status": {"before": before, "after": status}} if before != status else None,
+        comment=update.text,
+        from_state=before,
+        to_state=status,
+    )
+    notify_role(
+        Role.NETWORK_STAFF,
+        event="pledge_progress",
+        context={"title": pledge.title, "status": PledgeStatus(status).label},
+        target=pledge,
+        actor=actor,
+    )
+    announce(pledge, CHANGED)
+    return update
+
+
+@transaction.atomic
+def pledge_progress_remove(*, update: PledgeUpdate, actor, reason: str) -> None:
+    if not permissions.can_curate(actor):
+        raise PermissionDenied(_("Only Network staff remove follow-up reports."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the report is removed; its author is told.")})
+    pledge = update.pledge
+    audit_record(actor=actor, action="progress_remove", target=pledge, comment=f"{reason.strip()}\n---\n{update.text}")
+    update.delete()
+    notify(
+        event="pledge_progress_removed",
+        recipients=[update.created_by] if update.created_by else [],
+        context={"title": pledge.title, "reason": reason.strip()},
+        target=pledge,
+        actor=actor,
+    )
+    announce(pledge, CHANGED)
+
+
+PLEDGE_DOCUMENTS = Attachments(
+    model=PledgeDocument,
+    parent_field="pledge",
+    parent_queryset=selectors.pledge_detail,
+    may_manage=permissions.can_edit_pledge,
+    may_change=permissions.can_attach_to_pledge,
+    max_count=1,
+    max_bytes=25 * 1024 * 1024,
+    refusal=gettext_lazy(
+        "A document can be attached while the pledge awaits curation; ask Network staff to change a published one."
+    ),
+)
+
+
+# ---------------------------------------------------------------------------
+# Who is invited to report to a review
+# ---------------------------------------------------------------------------
+
+
+def review_invite_regional_members(review: RegionalReview) -> int:
+    """Invite the regional members of the review's commission (the default list); returns how many were
+    added. States already on the list keep their invitation."""
+    if review.commission_id is None:
+        return 0
+    members = CommissionMembership.objects.filter(
+        commission_id=review.commission_id, kind=MembershipKind.MEMBER
+    ).values_list("country_id", flat=True)
+    invited = set(review.invitations.values_list("country_id", flat=True))
+    created = ReviewInvitation.objects.bulk_create(
+        [
+            ReviewInvitation(review=review, country_id=pk, basis=InvitationBasis.REGIONAL_MEMBER)
+            for pk in members
+            if pk not in invited
+        ],
+        ignore_conflicts=True,
+    )
+    return len(created)
+
+
+def _check_source(source: dict) -> list[dict]:
+    item = {k: v for k, v in source.items() if v}
+    if not item.get("title") or not item.get("url"):
+        raise ValidationError({"source_url": _("Record the public source (its title and address) for this change.")})
+    validate_sources([item])
+    return [item]
+
+
+@transaction.atomic
+def invitation_add(*, review: RegionalReview, country, actor, source: dict, note: str = "") -> ReviewInvitation:
+    if not permissions.can_manage_invitations(actor):
+        raise PermissionDenied(_("Only Network staff change who is invited to report."))
+    sources = _check_source(source)
+    if ReviewInvitation.objects.filter(review=review, country=country).exists():
+        raise ValidationError({"country": _("%(country)s is already invited.") % {"country": country}})
+    invitation = ReviewInvitation.objects.create(
+        review=review, country=country, basis=InvitationBasis.ADDED, note=note.strip(), sources=sources, added_by=actor
+    )
+    audit_record(
+        actor=actor,
+        action="invitation_add",
+        target=review,
+        changes={"invited": {"before": None, "after": country.iso2}},
+        comment=" ".join(filter(None, [note.strip(), sources[0]["url"]])),
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_remove(*, invitation: ReviewInvitation, actor, source: dict, note: str = "") -> None:
+    """Take a State off the list; the source and the reason stay in the review's audit trail. A State
+    that has already submitted a report stays on it."""
+    if not permissions.can_manage_invitations(actor):
+        raise PermissionDenied(_("Only Network staff change who is invited to report."))
+    sources = _check_source(source)
+    review, country = invitation.review, invitation.country
+    if (
+        VoluntaryReport.objects.filter(review=review, country=country)
+        .exclude(status__in=[ReportStatus.DRAFT, ReportStatus.WITHDRAWN])
+        .exists()
+    ):
+        raise ValidationError(
+            _("%(country)s has a report for this review: withdraw or move the report first.") % {"country": country}
+        )
+    invitation.delete()
+    audit_record(
+        actor=actor,
+        action="invitation_remove",
+        target=review,
+        changes={"invited": {"before": country.iso2, "after": None}},
+        comment=" ".join(filter(None, [note.strip(), sources[0]["url"]])),
+    )
+
+
 # ---------------------------------------------------------------------------
 # Stakeholder contributions
 # ---------------------------------------------------------------------------
@@ -323,6 +625,7 @@ def contribution_submit(
     actor,
     title: str,
     body: str,
+    forum=None,
     review=None,
     report=None,
     organisation: str = "",
@@ -337,6 +640,7 @@ def contribution_submit(
         created_by=actor,
         title=title.strip(),
         body=body.strip(),
+        forum=forum,
         review=review,
         report=report,
         organisation=organisation,

@@ -1,13 +1,20 @@
 from django.urls import path
 
 from . import views
-from .services import REPORT_DOCUMENTS
+from .services import PLEDGE_DOCUMENTS, REPORT_DOCUMENTS
 
 app_name = "reviews"
 
 urlpatterns = [
     path("", views.ReviewIndexView.as_view(), name="index"),
+    path("forums/<slug:code>/", views.ForumDetailView.as_view(), name="forum-detail"),
     path("<int:pk>/", views.ReviewDetailView.as_view(), name="review-detail"),
+    path("<int:pk>/invitations/", views.InvitationView.as_view(), name="invitations"),
+    path(
+        "<int:pk>/invitations/<int:invitation_pk>/remove/",
+        views.InvitationRemoveView.as_view(),
+        name="invitation-remove",
+    ),
     path("curation/", views.CurationQueueView.as_view(), name="queue"),
     path("curation/bulk/", views.ReportBulkView.as_view(), name="bulk"),
     path("reports/", views.ReportListView.as_view(), name="report-list"),
@@ -24,6 +31,13 @@ urlpatterns = [
     path("pledges/<int:pk>/", views.PledgeDetailView.as_view(), name="pledge-detail"),
     path("pledges/<int:pk>/edit/", views.PledgeFormView.as_view(), name="pledge-edit"),
     path("pledges/<int:pk>/actions/<str:action>/", views.PledgeActionView.as_view(), name="pledge-action"),
+    path("pledges/<int:pk>/progress/", views.PledgeProgressView.as_view(), name="pledge-progress"),
+    path(
+        "pledges/<int:pk>/progress/<int:update_pk>/remove/",
+        views.PledgeProgressRemoveView.as_view(),
+        name="pledge-progress-remove",
+    ),
+    *PLEDGE_DOCUMENTS.urls("pledges/<int:pk>/documents/", name="pledge-document"),
     path("contributions/new/", views.ContributionCreateView.as_view(), name="contribution-create"),
     path(
         "contributions/<int:pk>/actions/<str:action>/",

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,14 +33,14 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
 
 from .audit import audit_record
 from .errors import messages_of
-from .files import DOCUMENT_KINDS, FILE_KINDS, FileRejected, PrivateFile, file_response, validate_upload
+from .files import DOCUMENT_KINDS, FILE_KINDS, FileRejected, PrivateFile, file_response, human_size, validate_upload
 
 __all__ = ["AttachmentForm", "Attachments", "attachment_add", "attachment_remove"]
 
@@ -57,6 +58,10 @@ class Attachments:
     # model fields the upload form asks for besides the file (e.g. "language")
     fields: tuple[str, ...] = ("language",)
     refusal: str = field(default=gettext_lazy("Documents can only be added or removed while the record can be edited."))
+    # at most this many documents per record (None: no limit), each at most ``max_bytes`` (None: the
+    # site-wide UPLOAD_MAX_BYTES, which also caps a smaller declared limit)
+    max_count: int | None = None
+    max_bytes: int | None = None
 
     @property
     def related_name(self) -> str:
@@ -108,7 +113,18 @@ def attachment_add(*, attachments: Attachments, parent, actor, upload, **values)
     parent = _locked(attachments, parent)
     if not attachments.may_change(actor, parent):
         raise PermissionDenied(attachments.refusal)
-    kind = validate_upload(upload, kinds=attachments.kinds)
+    if attachments.max_count is not None:
+        current = getattr(parent, attachments.related_name).count()
+        if current >= attachments.max_count:
+            raise ValidationError(
+                ngettext(
+                    "This record takes at most %(count)d document: remove it before attaching another.",
+                    "This record takes at most %(count)d documents: remove one before attaching another.",
+                    attachments.max_count,
+                )
+                % {"count": attachments.max_count}
+            )
+    kind = validate_upload(upload, kinds=attachments.kinds, max_bytes=attachments.max_bytes)
     document = attachments.model(**{attachments.parent_field: parent}, uploaded_by=actor, **values)
     document.fill_from_upload(upload, kind)
     document.full_clean(exclude=["file", "sha256", "size", "content_type", "original_name", attachments.parent_field])
@@ -151,7 +167,13 @@ class AttachmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         if "language" not in attachments.fields:
             del self.fields["language"]
-        self.fields["file"].help_text = _("Accepted: %(kinds)s.") % {"kinds": attachments.accepted_label()}
+        limit = min(settings.UPLOAD_MAX_BYTES, attachments.max_bytes or settings.UPLOAD_MAX_BYTES)
+        self.fields["file"].help_text = " ".join(
+            [
+                _("Accepted: %(kinds)s.") % {"kinds": attachments.accepted_label()},
+                _("At most %(size)s.") % {"size": human_size(limit)},
+            ]
+        )
 
     def values(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "file"}

@@ -42,6 +42,7 @@ __all__ = [
     "TextStatus",
     "ZipDirectory",
     "file_response",
+    "human_size",
     "private_storage",
     "register_file_kind",
     "validate_upload",
@@ -213,7 +214,7 @@ _register_builtin_kinds()
 # ---------------------------------------------------------------------------
 
 
-def _human_size(size: int) -> str:
+def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
@@ -225,16 +226,17 @@ def _content_matches(kind: FileKind, upload) -> bool:
         upload.seek(0)
 
 
-def validate_upload(upload, *, kinds: tuple[str, ...] = DOCUMENT_KINDS) -> FileKind:
-    """Return the file's kind, or raise :class:`FileRejected` with a message for the person uploading."""
-    limit = settings.UPLOAD_MAX_BYTES
+def validate_upload(upload, *, kinds: tuple[str, ...] = DOCUMENT_KINDS, max_bytes: int | None = None) -> FileKind:
+    """Return the file's kind, or raise :class:`FileRejected` with a message for the person uploading.
+    ``max_bytes`` lowers the site-wide ``UPLOAD_MAX_BYTES`` for one kind of record; it never raises it."""
+    limit = min(settings.UPLOAD_MAX_BYTES, max_bytes or settings.UPLOAD_MAX_BYTES)
     accepted = ", ".join(FILE_KINDS[k].label for k in kinds)
     if upload is None:
         raise FileRejected(_("Choose a file to upload."))
     if upload.size > limit:
         raise FileRejected(
             _("“%(name)s” is %(size)s; files may be at most %(limit)s.")
-            % {"name": upload.name, "size": _human_size(upload.size), "limit": _human_size(limit)}
+            % {"name": upload.name, "size": human_size(upload.size), "limit": human_size(limit)}
         )
     if upload.size == 0:
         raise FileRejected(_("“%(name)s” is empty.") % {"name": upload.name})

@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     CommissionMembership,
     Country,
+    ExecutiveCommitteeTerm,
     GuidingPrinciple,
     M49Region,
     MptfThematicArea,
@@ -57,7 +59,7 @@ class GuidingPrincipleAdmin(admin.ModelAdmin):
 
 @admin.register(RoundTableCluster)
 class RoundTableClusterAdmin(admin.ModelAdmin):
-    list_display = ["code", "title"]
+    list_display = ["code", "title", "theme"]
     filter_horizontal = ["objectives"]
 
 
@@ -75,8 +77,21 @@ class SdgTargetAdmin(admin.ModelAdmin):
     filter_horizontal = ["objectives"]
 
 
+class ExecutiveCommitteeTermInline(admin.TabularInline):
+    model = ExecutiveCommitteeTerm
+    extra = 0
+
+
 @admin.register(UnEntity)
 class UnEntityAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "executive_committee"]
-    list_filter = ["kind", "executive_committee"]
+    list_display = ["code", "name", "kind", "on_executive_committee"]
+    list_filter = ["kind"]
     search_fields = ["code", "name"]
+    inlines = [ExecutiveCommitteeTermInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_executive_committee()
+
+    @admin.display(boolean=True, description=_("On the Executive Committee today"), ordering="on_executive_committee")
+    def on_executive_committee(self, obj) -> bool:
+        return obj.on_executive_committee

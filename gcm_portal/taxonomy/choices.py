@@ -17,7 +17,11 @@ class CountryStatus(models.TextChoices):
 
 
 class MembershipKind(models.TextChoices):
-    MEMBER = "member", _("Member")
+    """How a State belongs to a regional commission. Regional members are invited to report to its
+    regional reviews by default; non-regional members (e.g. France in ESCAP, Japan in ECLAC) are not."""
+
+    MEMBER = "member", _("Regional member")
+    NON_REGIONAL = "non_regional", _("Non-regional member")
     ASSOCIATE = "associate", _("Associate member")
 
 

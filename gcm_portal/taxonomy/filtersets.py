@@ -65,8 +65,13 @@ class SdgTargetFilterSet(django_filters.FilterSet):
 
 class UnEntityFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=EntityKind.choices)
-    executive_committee = django_filters.BooleanFilter()
+    executive_committee = django_filters.BooleanFilter(
+        method="filter_executive_committee", label=_("On the Executive Committee today")
+    )
 
     class Meta:
         model = UnEntity
         fields = ["kind", "executive_committee"]
+
+    def filter_executive_committee(self, queryset, name, value):
+        return queryset.with_executive_committee().filter(on_executive_committee=value)

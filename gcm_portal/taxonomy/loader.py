@@ -168,3 +168,35 @@ def load_reference_data(apps) -> None:
                 "commission": commissions.get(row["commission"]) if row["commission"] else None,
             },
         )
+
+
+def apply_corrections_2026_12(apps) -> None:
+    """Round-table titles in the resolution's wording with their themes, non-regional commission members,
+    and dated Executive Committee membership, from ``corrections_2026_12.json`` with its sources. Safe to
+    run twice."""
+    RoundTableCluster = apps.get_model("taxonomy", "RoundTableCluster")
+    CommissionMembership = apps.get_model("taxonomy", "CommissionMembership")
+    UnEntity = apps.get_model("taxonomy", "UnEntity")
+    ExecutiveCommitteeTerm = apps.get_model("taxonomy", "ExecutiveCommitteeTerm")
+    data = _json("corrections_2026_12.json")
+
+    round_tables = data["round_tables"]
+    for item in round_tables["items"]:
+        RoundTableCluster.objects.filter(code=item["code"]).update(
+            title=item["title"], theme=item["theme"], sources=round_tables["sources"], translations={}
+        )
+
+    for commission, spec in data["non_regional_members"].items():
+        if commission.startswith("_"):
+            continue
+        CommissionMembership.objects.filter(commission__code=commission, country__iso2__in=spec["countries"]).update(
+            kind="non_regional"
+        )
+
+    for term in data["executive_committee_terms"]:
+        for entity in UnEntity.objects.filter(code__in=term["entities"]):
+            ExecutiveCommitteeTerm.objects.update_or_create(
+                entity=entity,
+                start=term["start"],
+                defaults={"start_note": term["start_note"], "sources": term["sources"]},
+            )

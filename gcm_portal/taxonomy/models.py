@@ -13,14 +13,18 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from gcm_portal.core.sources import SourcesField
 
 from .choices import CountryStatus, EntityKind, M49Level, MembershipKind
 
 __all__ = [
     "CommissionMembership",
     "Country",
+    "ExecutiveCommitteeTerm",
     "GuidingPrinciple",
     "M49Region",
     "MptfThematicArea",
@@ -230,8 +234,13 @@ class GuidingPrinciple(Translatable):
 
 
 class RoundTableCluster(Translatable):
+    """A round table of the International Migration Review Forum and the objectives it covers, as
+    A/RES/73/326 sets them ("Round table one" ...). ``theme`` is how organisers have worded its subject."""
+
     code = models.CharField(_("code"), max_length=5, unique=True)
     title = models.CharField(_("title"), max_length=200)
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    sources = SourcesField()
     objectives = models.ManyToManyField(Objective, related_name="round_tables", verbose_name=_("objectives"))
 
     class Meta:
@@ -281,11 +290,20 @@ class SdgTarget(Translatable):
         return f"SDG {self.code}"
 
 
+class UnEntityQuerySet(models.QuerySet):
+    def with_executive_committee(self, on=None):
+        """Annotate ``on_executive_committee`` (a term open on the day ``on``, today by default)."""
+        day = on or timezone.localdate()
+        current = ExecutiveCommitteeTerm.objects.filter(entity=models.OuterRef("pk")).filter(
+            models.Q(start__isnull=True) | models.Q(start__lte=day), models.Q(end__isnull=True) | models.Q(end__gte=day)
+        )
+        return self.annotate(on_executive_committee=models.Exists(current))
+
+
 class UnEntity(models.Model):
     code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=EntityKind.choices)
-    executive_committee = models.BooleanField(_("Executive Committee member"), default=False)
     commission = models.OneToOneField(
         RegionalCommission,
         null=True,
@@ -295,10 +313,34 @@ class UnEntity(models.Model):
         verbose_name=_("regional commission"),
     )
 
+    objects = UnEntityQuerySet.as_manager()
+
     class Meta:
-        ordering = ["-executive_committee", "code"]
+        ordering = ["code"]
         verbose_name = _("UN Network member entity")
         verbose_name_plural = _("UN Network member entities")
 
     def __str__(self) -> str:
         return self.code
+
+
+class ExecutiveCommitteeTerm(models.Model):
+    """A UN entity's seat on the Network's Executive Committee, dated as far as public sources allow."""
+
+    entity = models.ForeignKey(
+        UnEntity, on_delete=models.CASCADE, related_name="executive_committee_terms", verbose_name=_("entity")
+    )
+    start = models.DateField(_("from"), null=True, blank=True)
+    start_note = models.CharField(
+        _("about the start"), max_length=300, blank=True, help_text=_("e.g. a founding member; a member by a date.")
+    )
+    end = models.DateField(_("until"), null=True, blank=True)
+    sources = SourcesField()
+
+    class Meta:
+        ordering = ["entity__code", "start"]
+        verbose_name = _("Executive Committee membership")
+        verbose_name_plural = _("Executive Committee memberships")
+
+    def __str__(self) -> str:
+        return f"{self.entity} ({self.start or self.start_note or '?'} to {self.end or ''})"

@@ -42,7 +42,8 @@ def country_list() -> QuerySet[Country]:
 def commission_list() -> QuerySet[RegionalCommission]:
     return (
         RegionalCommission.objects.annotate(
-            member_count=Count("memberships", filter=Q(memberships__kind="member")),
+            member_count=Count("memberships", filter=Q(memberships__kind__in=["member", "non_regional"])),
+            non_regional_count=Count("memberships", filter=Q(memberships__kind="non_regional")),
             associate_count=Count("memberships", filter=Q(memberships__kind="associate")),
         )
         .select_related("entity")
@@ -71,7 +72,13 @@ def sdg_target_list() -> QuerySet[SdgTarget]:
 
 
 def entity_list() -> QuerySet[UnEntity]:
-    return UnEntity.objects.select_related("commission")
+    """Executive Committee members first (as of today), each with its dated terms."""
+    return (
+        UnEntity.objects.with_executive_committee()
+        .select_related("commission")
+        .prefetch_related("executive_committee_terms")
+        .order_by("-on_executive_committee", "code")
+    )
 
 
 def reference_figures() -> dict[str, int]:

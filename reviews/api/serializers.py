@@ -25,26 +25,37 @@ from gcm_portal.api.fields import (
 )
 from gcm_portal.api.serializers import ActionSerializer, CountryRefSerializer, StrictInputMixin
 from gcm_portal.core.curation import CurationState
-from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective
+from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective, RoundTableCluster
 
-from .. import selectors
+from .. import permissions, selectors
 from ..choices import (
     DocumentKind,
+    ForumPartKind,
+    InvitationBasis,
     PledgeKind,
     PledgeStatus,
+    PledgeType,
+    PledgingParty,
     ProgressStatus,
     PublicReportState,
     ReportStatus,
+    ReviewEventKind,
     ReviewFormat,
+    ReviewScope,
     ReviewStatus,
 )
 from ..models import (
+    ForumPart,
     Pledge,
+    PledgeDocument,
+    PledgeUpdate,
     RegionalReview,
     ReportDocument,
     ReportVersion,
     ReviewCycle,
     ReviewDocument,
+    ReviewEvent,
+    ReviewForum,
     StakeholderContribution,
     VoluntaryReport,
 )
@@ -58,83 +69,272 @@ class ReviewRefSerializer(serializers.Serializer):
 
 
 # ---------------------------------------------------------------------------
-# Review cycles and regional reviews
+# The review process: cycles, Forums, regional reviews and their events
 # ---------------------------------------------------------------------------
 
 
-class CycleReviewSerializer(serializers.ModelSerializer):
-    commission = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    status = NamedChoiceField(ReviewStatus.choices, enum_name="ReviewStatusEnum", read_only=True)
-
-    class Meta:
-        model = RegionalReview
-        fields = ["id", "commission", "title", "status", "submission_deadline"]
-        read_only_fields = fields
+class SourceSerializer(serializers.Serializer):
+    title = serializers.CharField(read_only=True)
+    url = serializers.URLField(read_only=True, required=False)
+    date = serializers.DateField(read_only=True, required=False)
+    note = serializers.CharField(read_only=True, required=False)
 
 
-class ReviewCycleSerializer(serializers.ModelSerializer):
-    reviews = CycleReviewSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = ReviewCycle
-        fields = [
-            "code",
-            "name",
-            "start_year",
-            "end_year",
-            "imrf_name",
-            "imrf_start",
-            "imrf_end",
-            "imrf_venue",
-            "description",
-            "reviews",
-        ]
-        read_only_fields = fields
+def sources_field():
+    return SourceSerializer(many=True, read_only=True, help_text="The public sources of the record's facts.")
 
 
 class ReviewDocumentSerializer(serializers.ModelSerializer):
     kind = NamedChoiceField(DocumentKind.choices, enum_name="ReviewDocumentKindEnum", read_only=True)
+    sources = sources_field()
 
     class Meta:
         model = ReviewDocument
-        fields = ["kind", "title", "url", "language", "published_on"]
+        fields = ["kind", "title", "symbol", "url", "language", "published_on", "sources"]
+        read_only_fields = fields
+
+
+class ForumRefSerializer(serializers.Serializer):
+    code = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    url = ApiUrlField("api:review-forum-detail", lookup_field="code")
+
+
+class CycleReviewSerializer(serializers.ModelSerializer):
+    commission = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    status = NamedChoiceField(ReviewStatus.choices, enum_name="ReviewStatusEnum", read_only=True)
+
+    class Meta:
+        model = RegionalReview
+        fields = ["id", "code", "commission", "title", "status", "submission_deadline"]
+        read_only_fields = fields
+
+
+class ReviewCycleSerializer(serializers.ModelSerializer):
+    forum = serializers.SerializerMethodField()
+    reviews = CycleReviewSerializer(many=True, read_only=True)
+    documents = ReviewDocumentSerializer(
+        many=True, read_only=True, help_text="Documents of the whole cycle, such as the Secretary-General's reports."
+    )
+
+    class Meta:
+        model = ReviewCycle
+        fields = ["code", "name", "start_year", "end_year", "description", "forum", "reviews", "documents"]
+        read_only_fields = fields
+
+    @extend_schema_field(ForumRefSerializer(allow_null=True))
+    def get_forum(self, obj) -> dict | None:
+        forum = getattr(obj, "forum", None)
+        return ForumRefSerializer(forum, context=self.context).data if forum else None
+
+
+class RoundTableSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(read_only=True, help_text="As resolution 73/326 names it.")
+    theme = serializers.CharField(read_only=True, help_text="As organisers have worded its subject (see sources).")
+    objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+    sources = sources_field()
+
+    class Meta:
+        model = RoundTableCluster
+        fields = ["code", "title", "theme", "objectives", "sources"]
+        read_only_fields = fields
+
+
+class ForumPartSerializer(serializers.ModelSerializer):
+    kind = NamedChoiceField(ForumPartKind.choices, enum_name="ForumPartKindEnum", read_only=True)
+    round_table = RoundTableSerializer(read_only=True, allow_null=True)
+    documents = ReviewDocumentSerializer(many=True, read_only=True)
+    sources = sources_field()
+
+    class Meta:
+        model = ForumPart
+        fields = [
+            "kind",
+            "title",
+            "round_table",
+            "theme",
+            "start_date",
+            "end_date",
+            "chairs",
+            "summary",
+            "recording_url",
+            "documents",
+            "sources",
+        ]
+        read_only_fields = fields
+
+
+class ForumOutcomeSerializer(serializers.Serializer):
+    title = serializers.CharField(read_only=True, source="declaration_title")
+    adopted_on = serializers.DateField(read_only=True, source="declaration_adopted_on", allow_null=True)
+    ga_endorsed_on = serializers.DateField(
+        read_only=True, allow_null=True, help_text="When the General Assembly endorsed it, where a source confirms it."
+    )
+    ga_resolution = serializers.CharField(
+        read_only=True, help_text="The endorsing resolution's symbol, only where a public source confirms it."
+    )
+    documents = serializers.SerializerMethodField()
+
+    @extend_schema_field(ReviewDocumentSerializer(many=True))
+    def get_documents(self, forum) -> list:
+        outcome = {DocumentKind.PROGRESS_DECLARATION, DocumentKind.RESOLUTION}
+        documents = [d for d in forum.documents.all() if d.kind in outcome]
+        return ReviewDocumentSerializer(documents, many=True, context=self.context).data
+
+
+class ReviewForumSerializer(serializers.ModelSerializer):
+    """An International Migration Review Forum: its parts, outcome and the cycle that fed it."""
+
+    url = ApiUrlField("api:review-forum-detail", lookup_field="code")
+    html_url = HtmlUrlField()
+    cycle = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parts = ForumPartSerializer(many=True, read_only=True)
+    outcome = serializers.SerializerMethodField()
+    documents = ReviewDocumentSerializer(many=True, read_only=True)
+    secretary_general_reports = serializers.SerializerMethodField()
+    reviews = serializers.SerializerMethodField()
+    sources = sources_field()
+
+    class Meta:
+        model = ReviewForum
+        fields = [
+            "code",
+            "url",
+            "html_url",
+            "name",
+            "cycle",
+            "year",
+            "start_date",
+            "end_date",
+            "dates_confirmed",
+            "dates_note",
+            "venue",
+            "chair",
+            "co_facilitators",
+            "summary",
+            "parts",
+            "outcome",
+            "documents",
+            "secretary_general_reports",
+            "reviews",
+            "sources",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ForumOutcomeSerializer(allow_null=True))
+    def get_outcome(self, forum) -> dict | None:
+        if not forum.declaration_title:
+            return None
+        return ForumOutcomeSerializer(forum, context=self.context).data
+
+    @extend_schema_field(ReviewDocumentSerializer(many=True))
+    def get_secretary_general_reports(self, forum) -> list:
+        reports = [d for d in forum.cycle.documents.all() if d.kind == DocumentKind.SG_REPORT]
+        return ReviewDocumentSerializer(reports, many=True, context=self.context).data
+
+    @extend_schema_field(CycleReviewSerializer(many=True))
+    def get_reviews(self, forum) -> list:
+        """The regional reviews of the cycle that fed this Forum."""
+        return CycleReviewSerializer(forum.cycle.reviews.all(), many=True, context=self.context).data
+
+
+class ReviewRefCodeSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    code = serializers.CharField(read_only=True)
+    title = serializers.CharField(read_only=True)
+
+
+class ReviewEventSerializer(serializers.ModelSerializer):
+    """One event of a review process, with its own dates, format, venue and documents."""
+
+    url = ApiUrlField("api:review-event-detail")
+    html_url = HtmlUrlField()
+    review = ReviewRefCodeSerializer(read_only=True)
+    kind = NamedChoiceField(ReviewEventKind.choices, enum_name="ReviewEventKindEnum", read_only=True)
+    format = NamedChoiceField(ReviewFormat.choices, enum_name="ReviewFormatEnum", read_only=True, allow_blank=True)
+    documents = ReviewDocumentSerializer(many=True, read_only=True)
+    sources = sources_field()
+
+    class Meta:
+        model = ReviewEvent
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "review",
+            "kind",
+            "title",
+            "start_date",
+            "end_date",
+            "format",
+            "venue",
+            "organisers",
+            "rapporteur",
+            "rapporteur_summary",
+            "summary",
+            "recording_url",
+            "documents",
+            "sources",
+        ]
         read_only_fields = fields
 
 
 class RegionalReviewSerializer(serializers.ModelSerializer):
     cycle = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    commission = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    commission = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    scope = NamedChoiceField(ReviewScope.choices, enum_name="ReviewScopeEnum", read_only=True)
     documents = ReviewDocumentSerializer(many=True, read_only=True)
     status = NamedChoiceField(ReviewStatus.choices, enum_name="ReviewStatusEnum", read_only=True)
     format = NamedChoiceField(ReviewFormat.choices, enum_name="ReviewFormatEnum", read_only=True, allow_blank=True)
+    invited_count = serializers.IntegerField(read_only=True, help_text="How many States are invited to report.")
     url = ApiUrlField("api:regional-review-detail")
     html_url = HtmlUrlField()
+    events_url = serializers.SerializerMethodField()
+    sources = sources_field()
 
     class Meta:
         model = RegionalReview
         fields = [
             "id",
+            "code",
             "url",
             "html_url",
             "cycle",
+            "scope",
             "commission",
+            "scope_label",
             "title",
             "status",
             "format",
             "venue",
             "start_date",
             "end_date",
+            "dates_confirmed",
             "submission_deadline",
-            "consultation_dates",
             "co_organisers",
             "summary",
+            "invited_count",
             "documents",
+            "events_url",
+            "sources",
         ]
         read_only_fields = fields
 
+    def get_events_url(self, obj) -> str:
+        return absolute(self.context, f"{reverse('api:review-event-list')}?review={obj.pk}")
+
+
+class InvitationSerializer(serializers.Serializer):
+    """A State invited to report to the review, and on what basis."""
+
+    country = CountryRefSerializer(read_only=True)
+    basis = NamedChoiceField(InvitationBasis.choices, enum_name="InvitationBasisEnum", read_only=True)
+    note = serializers.CharField(read_only=True)
+    sources = sources_field()
+
 
 class ParticipantSerializer(serializers.Serializer):
-    """A member State of the review's commission and the public state of its report."""
+    """A State invited to report to the review and the public state of its report."""
 
     country = CountryRefSerializer(read_only=True)
     state = NamedChoiceField(PublicReportState.choices, enum_name="PublicReportStateEnum", read_only=True)
@@ -144,10 +344,12 @@ class ParticipantSerializer(serializers.Serializer):
 
 
 class RegionalReviewDetailSerializer(RegionalReviewSerializer):
+    events = ReviewEventSerializer(many=True, read_only=True)
+    invited = InvitationSerializer(source="invitations", many=True, read_only=True)
     participants = serializers.SerializerMethodField()
 
     class Meta(RegionalReviewSerializer.Meta):
-        fields = [*RegionalReviewSerializer.Meta.fields, "participants"]
+        fields = [*RegionalReviewSerializer.Meta.fields, "events", "invited", "participants"]
         read_only_fields = fields
 
     @extend_schema_field(ParticipantSerializer(many=True))
@@ -420,12 +622,28 @@ class VoluntaryReportUpdateSerializer(StrictInputMixin, serializers.Serializer):
 # ---------------------------------------------------------------------------
 
 
+class PledgeContactSerializer(serializers.Serializer):
+    name = serializers.CharField(read_only=True, source="contact_name")
+    email = serializers.EmailField(read_only=True, source="contact_email")
+
+
 class PledgeSerializer(serializers.ModelSerializer):
-    countries = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
+    reference = serializers.CharField(read_only=True, help_text="The identifier a matching pledge cites.")
+    party_type = NamedChoiceField(PledgingParty.choices, enum_name="PledgingPartyEnum", read_only=True)
+    pledging_countries = serializers.SlugRelatedField(
+        slug_field="iso2", many=True, read_only=True, help_text="For Member State pledges: the States making it."
+    )
+    countries = serializers.SlugRelatedField(
+        slug_field="iso2", many=True, read_only=True, help_text="Where it is carried out."
+    )
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
-    review = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     kind = NamedChoiceField(PledgeKind.choices, enum_name="PledgeKindEnum", read_only=True)
+    pledge_type = NamedChoiceField(PledgeType.choices, enum_name="PledgeTypeEnum", read_only=True)
     status = NamedChoiceField(PledgeStatus.choices, enum_name="PledgeStatusEnum", read_only=True)
+    forum = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    review = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    matches = serializers.SerializerMethodField()
+    contact = serializers.SerializerMethodField()
     curation = NamedChoiceField(CurationState.choices, enum_name="CurationEnum", read_only=True)
     url = ApiUrlField("api:pledge-detail")
     html_url = HtmlUrlField()
@@ -434,19 +652,27 @@ class PledgeSerializer(serializers.ModelSerializer):
         model = Pledge
         fields = [
             "id",
+            "reference",
             "url",
             "html_url",
+            "party_type",
             "submitting_entity",
-            "entity_type",
-            "is_champion",
+            "pledging_countries",
+            "partners",
+            "kind",
+            "pledge_type",
+            "title",
+            "description",
+            "objectives",
+            "is_global",
             "countries",
             "region",
-            "title",
-            "kind",
-            "objectives",
-            "description",
-            "status",
+            "forum",
             "review",
+            "matches",
+            "pledged_on",
+            "status",
+            "contact",
             "curation",
             "version",
             "created_at",
@@ -454,52 +680,119 @@ class PledgeSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
+    @extend_schema_field(serializers.CharField(allow_null=True, help_text="The identifier of the pledge it matches."))
+    def get_matches(self, pledge) -> str | None:
+        return pledge.matches.reference if pledge.matches_id else None
+
+    @extend_schema_field(PledgeContactSerializer(allow_null=True, help_text="For the pledge's owners and staff only."))
+    def get_contact(self, pledge) -> dict | None:
+        request = self.context.get("request")
+        if not permissions.can_edit_pledge(getattr(request, "user", None), pledge):
+            return None
+        return PledgeContactSerializer(pledge).data
+
+
+class PledgeUpdateSerializer(serializers.ModelSerializer):
+    status = NamedChoiceField(PledgeStatus.choices, enum_name="PledgeStatusEnum", read_only=True)
+
+    class Meta:
+        model = PledgeUpdate
+        fields = ["id", "status", "text", "reported_on"]
+        read_only_fields = fields
+
+
+class PledgeDocumentSerializer(ReportDocumentSerializer):
+    class Meta(ReportDocumentSerializer.Meta):
+        model = PledgeDocument
+
+
+class PledgeDetailSerializer(PledgeSerializer):
+    matched_by = serializers.SerializerMethodField()
+    updates = PledgeUpdateSerializer(many=True, read_only=True, help_text="Follow-up reports, newest first.")
+
+    class Meta(PledgeSerializer.Meta):
+        fields = [*PledgeSerializer.Meta.fields, "matched_by", "updates"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField(), help_text="Pledges that match this one."))
+    def get_matched_by(self, pledge) -> list[str]:
+        return [p.reference for p in pledge.matching]
+
 
 PLEDGE_REFUSED = {
     "id": _("The id is read-only."),
+    "reference": _("The identifier is given when the pledge is recorded."),
     "curation": _("Curation is decided by Network staff."),
     "version": _("The version is read-only: send the version you edited in the If-Match header."),
     "created_at": _("Timestamps are read-only."),
     "updated_at": _("Timestamps are read-only."),
     "created_by": _("The author is read-only."),
+    "matched_by": _("Other pledges cite this one; it cannot be set here."),
+    "updates": _("Report progress with the progress endpoint."),
+    "contact": _("Give contact_name and contact_email."),
 }
 
 
 class PledgeWriteSerializer(StrictInputMixin, serializers.Serializer):
-    """A pledge with the fields of the pledge form: one to three main objectives; focal points pledge for
-    the countries they represent. New pledges wait for curation by Network staff."""
+    """A pledge as the pledging initiative takes it. Member State pledges (``party_type`` member_state,
+    naming ``pledging_countries``) come from those States' focal points or staff; any member may pledge
+    for a stakeholder organisation. Give ``countries`` or ``region`` where it is carried out, or
+    ``is_global``; one to three ``objectives``; a description of 300 to 3,000 characters; a contact; and
+    ``matches`` to cite another pledge's identifier. New pledges wait for curation by Network staff."""
 
+    party_type = NamedChoiceField(PledgingParty.choices, enum_name="PledgingPartyEnum")
     submitting_entity = serializers.CharField(max_length=200)
-    entity_type = serializers.CharField(max_length=100, required=False, default="State")
-    is_champion = serializers.BooleanField(required=False, default=False)
+    pledging_countries = serializers.SlugRelatedField(
+        slug_field="iso2", queryset=Country.objects.all(), many=True, required=False, default=list
+    )
+    partners = serializers.CharField(required=False, allow_blank=True, default="")
+    kind = NamedChoiceField(
+        PledgeKind.choices, enum_name="PledgeKindEnum", required=False, default=PledgeKind.INDIVIDUAL
+    )
+    pledge_type = NamedChoiceField(PledgeType.choices, enum_name="PledgeTypeEnum")
+    title = serializers.CharField(max_length=300)
+    description = serializers.CharField(min_length=300, max_length=3000)
+    objectives = serializers.SlugRelatedField(slug_field="number", queryset=Objective.objects.all(), many=True)
+    is_global = serializers.BooleanField(required=False, default=False)
     countries = serializers.SlugRelatedField(
         slug_field="iso2", queryset=Country.objects.all(), many=True, required=False, default=list
     )
     region = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    title = serializers.CharField(max_length=300)
-    kind = NamedChoiceField(
-        PledgeKind.choices, enum_name="PledgeKindEnum", required=False, default=PledgeKind.INDIVIDUAL
-    )
-    objectives = serializers.SlugRelatedField(slug_field="number", queryset=Objective.objects.all(), many=True)
-    description = serializers.CharField()
-    status = NamedChoiceField(
-        PledgeStatus.choices, enum_name="PledgeStatusEnum", required=False, default=PledgeStatus.ANNOUNCED
+    forum = serializers.SlugRelatedField(
+        slug_field="code", queryset=ReviewForum.objects.all(), required=False, allow_null=True, default=None
     )
     review = serializers.PrimaryKeyRelatedField(
         queryset=RegionalReview.objects.all(), required=False, allow_null=True, default=None
+    )
+    matches = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, default="", help_text="Identifier of the pledge it matches."
+    )
+    pledged_on = serializers.DateField(required=False)
+    contact_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    status = NamedChoiceField(
+        PledgeStatus.choices, enum_name="PledgeStatusEnum", required=False, default=PledgeStatus.ANNOUNCED
     )
 
     refused_messages = PLEDGE_REFUSED
 
     def service_arguments(self) -> dict:
         data = dict(self.validated_data)
-        countries = data.pop("countries", None)
-        objectives = data.pop("objectives", None)
-        return {
-            "data": data,
-            "countries": list(countries) if countries is not None else None,
-            "objectives": list(objectives) if objectives is not None else None,
-        }
+        relations = {name: data.pop(name, None) for name in ("pledging_countries", "countries", "objectives")}
+        matches = data.pop("matches", None)
+        arguments = {name: list(value) if value is not None else None for name, value in relations.items()}
+        arguments = {name: value for name, value in arguments.items() if value is not None}
+        if matches is not None:
+            arguments["matches_reference"] = matches
+        return {"data": data, **arguments}
+
+
+class PledgeProgressSerializer(StrictInputMixin, serializers.Serializer):
+    """A follow-up report by the pledge's owners, public at once with the published pledge."""
+
+    status = NamedChoiceField(PledgeStatus.choices, enum_name="PledgeStatusEnum")
+    text = serializers.CharField(max_length=5000)
+    reported_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 # ---------------------------------------------------------------------------
@@ -508,6 +801,7 @@ class PledgeWriteSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class StakeholderContributionSerializer(serializers.ModelSerializer):
+    forum = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     review = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     report = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     country = serializers.SerializerMethodField()
@@ -518,6 +812,7 @@ class StakeholderContributionSerializer(serializers.ModelSerializer):
         model = StakeholderContribution
         fields = [
             "id",
+            "forum",
             "review",
             "report",
             "country",
@@ -537,9 +832,12 @@ class StakeholderContributionSerializer(serializers.ModelSerializer):
 
 
 class StakeholderContributionCreateSerializer(StrictInputMixin, serializers.Serializer):
-    """A contribution to a regional review (``review``) or about a published report (``report``): give
-    exactly one. It waits for curation by Network staff before it is public."""
+    """A contribution to a Forum (``forum``), a regional review (``review``) or about a published report
+    (``report``): give exactly one. It waits for curation by Network staff before it is public."""
 
+    forum = serializers.SlugRelatedField(
+        slug_field="code", queryset=ReviewForum.objects.all(), required=False, allow_null=True
+    )
     review = serializers.PrimaryKeyRelatedField(queryset=RegionalReview.objects.all(), required=False, allow_null=True)
     report = serializers.PrimaryKeyRelatedField(
         queryset=VoluntaryReport.objects.none(), required=False, allow_null=True, help_text="A published report."
@@ -565,8 +863,8 @@ class StakeholderContributionCreateSerializer(StrictInputMixin, serializers.Seri
         self.fields["report"].queryset = selectors.public_report_list(getattr(request, "user", None))
 
     def validate(self, attrs):
-        if bool(attrs.get("review")) == bool(attrs.get("report")):
+        if sum(bool(attrs.get(name)) for name in ("forum", "review", "report")) != 1:
             raise serializers.ValidationError(
-                _("Give either a regional review (review) or a published report (report), not both.")
+                _("Give one of a Forum (forum), a regional review (review) or a published report (report).")
             )
         return attrs

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
+from rest_framework.response import Response
 
 from gcm_portal.api.mixins import AttachmentsMixin, VersionedWriteMixin, WorkflowActionsMixin
 from gcm_portal.api.permissions import PublicReadOnly
+from gcm_portal.api.schema import FORBIDDEN, INVALID, NOT_FOUND
 
 from .. import permissions, selectors, services
 from ..filtersets import (
@@ -23,6 +25,7 @@ from ..filtersets import (
     PledgeFilterSet,
     PublicReportFilterSet,
     ReportFilterSet,
+    ReviewEventFilterSet,
     ReviewFilterSet,
 )
 from ..workflow import CONTRIBUTION_WORKFLOW, PLEDGE_WORKFLOW, REPORT_WORKFLOW
@@ -34,7 +37,8 @@ from . import serializers as s
 
 
 class ReviewCycleViewSet(viewsets.ReadOnlyModelViewSet):
-    """Review cycles (the 2020-2021 and 2024-2025 rounds) and their regional reviews."""
+    """Review cycles (the 2020-2021 and 2024-2025 rounds), the Forum each leads to, their regional
+    reviews and the Secretary-General's reports that inform them."""
 
     permission_classes = [PublicReadOnly]
     serializer_class = s.ReviewCycleSerializer
@@ -47,19 +51,53 @@ class ReviewCycleViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.cycle_list()
 
 
+class ReviewForumViewSet(viewsets.ReadOnlyModelViewSet):
+    """The International Migration Review Forums (2022, 2026): dates, chair, parts (the hearing, the four
+    round tables with the objectives each covers, the policy debate, the plenary), the outcome with its
+    documents, the Secretary-General's reports and the regional reviews that fed each."""
+
+    permission_classes = [PublicReadOnly]
+    serializer_class = s.ReviewForumSerializer
+    lookup_field = "code"
+    lookup_value_regex = "[0-9a-z-]+"
+    filterset_fields: list[str] = []
+    ordering_fields = ["year"]
+
+    def get_queryset(self):
+        return selectors.forum_list().prefetch_related("cycle__reviews__commission")
+
+
 class RegionalReviewViewSet(viewsets.ReadOnlyModelViewSet):
-    """Regional reviews of the GCM per UN regional commission; one review lists every participating
-    State with the public state of its report."""
+    """Regional, sub-regional and cross-regional reviews of the GCM. One review lists its events, the
+    States invited to report (with the basis and source of each invitation) and the public state of each
+    one's report."""
 
     permission_classes = [PublicReadOnly]
     filterset_class = ReviewFilterSet
     ordering_fields = ["start_date", "submission_deadline", "id"]
 
     def get_queryset(self):
-        return selectors.review_detail()
+        if self.action == "retrieve":
+            return selectors.review_detail()
+        return selectors.review_list().prefetch_related("documents")
 
     def get_serializer_class(self):
         return s.RegionalReviewDetailSerializer if self.action == "retrieve" else s.RegionalReviewSerializer
+
+
+class ReviewEventViewSet(viewsets.ReadOnlyModelViewSet):
+    """The events of review processes: consultations and hearings (with the rapporteur's summary),
+    sub-regional and national consultations, dialogues with regional processes, intergovernmental
+    sessions, side events and calls for written inputs. Filter by ``review`` (its id) and ``kind``."""
+
+    permission_classes = [PublicReadOnly]
+    serializer_class = s.ReviewEventSerializer
+    filterset_class = ReviewEventFilterSet
+    ordering_fields = ["start_date", "id"]
+    ordering = ["start_date", "id"]
+
+    def get_queryset(self):
+        return selectors.event_list()
 
 
 # ---------------------------------------------------------------------------
@@ -147,31 +185,55 @@ class VoluntaryReportViewSet(
         )
     ),
 )
-class PledgeViewSet(WorkflowActionsMixin, VersionedWriteMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
-    """Pledges made at regional reviews and the IMRF. Focal points record and update their countries'
-    pledges; Network staff curate them (``publish``, ``decline``, ``reopen``) before they are public."""
+class PledgeViewSet(
+    WorkflowActionsMixin, VersionedWriteMixin, AttachmentsMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
+    """Pledges as the Network's pledging initiative takes them, for a Forum or a regional review. Focal
+    points pledge in their States' names; any member pledges for a stakeholder organisation. Network
+    staff curate them (``publish``, ``decline``, ``reopen``) before they are public; their owners then
+    report progress. A pledge carries at most one document of up to 25 MB."""
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     filterset_class = PledgeFilterSet
-    ordering_fields = ["created_at", "updated_at", "id"]
+    ordering_fields = ["pledged_on", "created_at", "updated_at", "id"]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-    serializer_class = detail_serializer_class = s.PledgeSerializer
+    serializer_class = s.PledgeSerializer
+    detail_serializer_class = s.PledgeDetailSerializer
     write_serializer_class = s.PledgeWriteSerializer
     create_service = services.pledge_create
     update_service = services.pledge_update
     update_object_arg = "pledge"
     may_create = permissions.can_create_pledges
     may_edit = permissions.can_edit_pledge
-    create_refusal = _("Only focal points and Network staff record pledges.")
+    create_refusal = _("Sign in to make a pledge.")
     edit_refusal = _("You may not edit this pledge.")
     precondition_failed_message = _(
         "Someone else saved this pledge after you read it. Your changes were not saved: "
         "compare with the current version below and try again with its ETag."
     )
     workflow = PLEDGE_WORKFLOW
+    attachments = services.PLEDGE_DOCUMENTS
+    document_serializer_class = s.PledgeDocumentSerializer
 
     def get_queryset(self):
-        return selectors.pledge_list(self.request.user)
+        if self.action == "list":
+            return selectors.pledge_list(self.request.user)
+        return selectors.pledge_detail(self.request.user)
+
+    @extend_schema(
+        request=s.PledgeProgressSerializer,
+        responses={201: s.PledgeUpdateSerializer, 400: INVALID, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    @action(detail=True, methods=["post"], filter_backends=[], pagination_class=None)
+    def progress(self, request, pk=None):
+        """Report progress on a published pledge (its owners); the pledge takes the reported status."""
+        pledge = self.get_object()
+        if not permissions.can_edit_pledge(request.user, pledge):
+            raise exceptions.PermissionDenied(_("You may not report on this pledge."))
+        serializer = s.PledgeProgressSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        update = services.pledge_progress_report(pledge=pledge, actor=request.user, **serializer.validated_data)
+        return Response(s.PledgeUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 
 
 # ---------------------------------------------------------------------------
@@ -187,7 +249,7 @@ class PledgeViewSet(WorkflowActionsMixin, VersionedWriteMixin, mixins.ListModelM
 class StakeholderContributionViewSet(
     WorkflowActionsMixin, VersionedWriteMixin, mixins.ListModelMixin, viewsets.GenericViewSet
 ):
-    """Stakeholders' contributions to regional reviews and about published reports. Any signed-in member
+    """Stakeholders' contributions to a Forum, a regional review or about a published report. Any signed-in member
     may contribute; Network staff publish or decline each contribution."""
 
     permission_classes = [IsAuthenticatedOrReadOnly]

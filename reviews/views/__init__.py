@@ -8,6 +8,8 @@ from .pledges import (
     PledgeDetailView,
     PledgeFormView,
     PledgeListView,
+    PledgeProgressRemoveView,
+    PledgeProgressView,
 )
 from .reports import (
     CurationQueueView,
@@ -21,16 +23,21 @@ from .reports import (
     ReportListView,
     ReportVersionView,
 )
-from .reviews import ReviewDetailView, ReviewIndexView
+from .reviews import ForumDetailView, InvitationRemoveView, InvitationView, ReviewDetailView, ReviewIndexView
 
 __all__ = [
     "ContributionActionView",
     "ContributionCreateView",
     "CurationQueueView",
+    "ForumDetailView",
+    "InvitationRemoveView",
+    "InvitationView",
     "PledgeActionView",
     "PledgeDetailView",
     "PledgeFormView",
     "PledgeListView",
+    "PledgeProgressRemoveView",
+    "PledgeProgressView",
     "ReportActionView",
     "ReportBulkView",
     "ReportCommentView",

@@ -48,7 +48,7 @@ def test_invalid_filter_value_is_a_clear_400(api_client):
         ("/api/v1/commissions/", 5),
         ("/api/v1/principles/", 10),
         ("/api/v1/thematic-areas/", 5),
-        ("/api/v1/entities/?executive_committee=true", 8),
+        ("/api/v1/entities/?executive_committee=true", 9),
         ("/api/v1/sdg-targets/?objective=10", None),
     ],
 )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -178,3 +179,28 @@ def test_removing_through_the_page(client, draft, focal_gh, django_capture_on_co
     assert response.status_code == 302
     assert not DossierDocument.objects.exists()
     assert not path.exists()
+
+
+# ---------------------------------------------------------------------------
+# Declared limits: how many documents, how large
+# ---------------------------------------------------------------------------
+
+
+def test_a_declaration_can_limit_the_number_of_documents(draft, focal_gh):
+    one_only = dataclasses.replace(DOSSIER_DOCUMENTS, max_count=1)
+    attachment_add(attachments=one_only, parent=draft, actor=focal_gh, upload=SimpleUploadedFile("a.pdf", PDF))
+    with pytest.raises(ValidationError, match="at most 1 document"):
+        attachment_add(attachments=one_only, parent=draft, actor=focal_gh, upload=SimpleUploadedFile("b.pdf", PDF))
+    assert draft.documents.count() == 1
+    assert len(stored_files()) == 1
+
+
+def test_a_declaration_can_lower_the_size_limit_but_never_raise_it(draft, focal_gh, settings):
+    small = dataclasses.replace(DOSSIER_DOCUMENTS, max_bytes=len(PDF) - 1)
+    with pytest.raises(FileRejected, match="at most"):
+        attachment_add(attachments=small, parent=draft, actor=focal_gh, upload=SimpleUploadedFile("a.pdf", PDF))
+    settings.UPLOAD_MAX_BYTES = len(PDF) - 1
+    large = dataclasses.replace(DOSSIER_DOCUMENTS, max_bytes=10 * len(PDF))
+    with pytest.raises(FileRejected, match="at most"):
+        attachment_add(attachments=large, parent=draft, actor=focal_gh, upload=SimpleUploadedFile("a.pdf", PDF))
+    assert not draft.documents.exists()

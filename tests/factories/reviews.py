@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from gcm_portal.core.attachments import attachment_add
 from gcm_portal.core.samples import sample_pdf
 from gcm_portal.taxonomy.models import Country, Objective
 from reviews import services
@@ -20,11 +21,11 @@ def pdf_upload(name: str = "report.pdf", content: bytes = PDF_BYTES) -> SimpleUp
 
 
 def eca_review() -> RegionalReview:
-    return RegionalReview.objects.get(cycle__code="2024-2025", commission__code="ECA")
+    return RegionalReview.objects.get(code="2024-2025-eca")
 
 
 def eclac_review() -> RegionalReview:
-    return RegionalReview.objects.get(cycle__code="2024-2025", commission__code="ECLAC")
+    return RegionalReview.objects.get(code="2024-2025-eclac")
 
 
 def make_report(
@@ -80,6 +81,8 @@ class World:
     published_pledge_gh: object = None
     pending_contribution: object = None
     published_contribution: object = None
+    pledge_document: object = None
+    pledge_update: object = None
 
 
 def build_world(focal_gh=None) -> World:
@@ -102,6 +105,12 @@ def build_world(focal_gh=None) -> World:
     world.published_pledge_gh = services.pledge_curate(
         pledge=make_pledge(focal_gh, "Ghana published pledge"), action="publish", actor=staff
     )
+    world.pledge_document = attachment_add(
+        attachments=services.PLEDGE_DOCUMENTS, parent=world.pending_pledge_gh, actor=focal_gh, upload=pdf_upload()
+    )
+    world.pledge_update = services.pledge_progress_report(
+        pledge=world.published_pledge_gh, actor=focal_gh, status="in_progress", text="Under way."
+    )
     author = UserFactory()
     world.pending_contribution = make_contribution(author, published_mx, "Pending view")
     world.published_contribution = services.contribution_curate(
@@ -110,12 +119,55 @@ def build_world(focal_gh=None) -> World:
     return world
 
 
-def make_pledge(actor, title: str, countries=("GH",), objectives=(6,)):
+PLEDGE_TEXT = (
+    "We will set up a one-stop information desk for migrant workers in the capital and two border towns, "
+    "train forty officials on the rights of migrant workers, and publish a yearly account of the questions "
+    "received and the answers given, broken down by sex and nationality, with the help of workers' and "
+    "employers' organisations."
+)
+
+
+def pledge_data(title: str, **data) -> dict:
+    """The fields every pledge needs, for a Member State unless ``party_type`` says otherwise."""
+    return {
+        "party_type": "member_state",
+        "submitting_entity": "Government",
+        "pledge_type": "policy",
+        "title": title,
+        "description": PLEDGE_TEXT,
+        "contact_name": "Contact Person",
+        "contact_email": "contact@example.org",
+        **data,
+    }
+
+
+def make_pledge(actor, title: str, countries=("GH",), objectives=(6,), **data):
+    """A Member State pledge by ``countries``, carried out in them."""
+    states = list(Country.objects.filter(iso2__in=countries))
     return services.pledge_create(
         actor=actor,
-        data={"submitting_entity": "Government", "title": title, "description": "What we pledge."},
-        countries=list(Country.objects.filter(iso2__in=countries)),
+        data=pledge_data(title, **data),
+        pledging_countries=states,
+        countries=states,
         objectives=list(Objective.objects.filter(number__in=objectives)),
+    )
+
+
+def make_stakeholder_pledge(actor, title: str, objectives=(6,), matches: str = "", **data):
+    """A civil-society pledge carried out globally, with a partner."""
+    return services.pledge_create(
+        actor=actor,
+        data=pledge_data(
+            title,
+            party_type="civil_society",
+            submitting_entity="Migrant-led network",
+            kind="partnership",
+            partners="A university research centre",
+            is_global=True,
+            **data,
+        ),
+        objectives=list(Objective.objects.filter(number__in=objectives)),
+        matches_reference=matches,
     )
 
 

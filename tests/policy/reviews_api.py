@@ -31,6 +31,22 @@ def pk(attribute: str):
 
 
 MISSING = {"pk": 999999}
+
+
+def pledge_payload(**fields) -> dict:
+    return {
+        "submitting_entity": "Government of Ghana",
+        "pledge_type": "process",
+        "is_global": True,
+        "title": "A pledge",
+        "objectives": [1],
+        "description": "We will do this. " * 20,
+        "contact_name": "A Contact",
+        "contact_email": "contact@example.org",
+        **fields,
+    }
+
+
 COMMENT = {"comment": "Please add data sources."}
 
 REVIEWS_API_POLICY: dict[str, list[Expect]] = {
@@ -39,6 +55,16 @@ REVIEWS_API_POLICY: dict[str, list[Expect]] = {
     "api:review-cycle-detail": [
         Expect(PUBLIC, kwargs={"code": "2024-2025"}),
         Expect(everyone(404), kwargs={"code": "1999-2000"}),
+    ],
+    "api:review-forum-list": [Expect(PUBLIC), Expect(everyone(403) | ANON_WRITE, method="post", data={})],
+    "api:review-forum-detail": [
+        Expect(PUBLIC, kwargs={"code": "imrf-2022"}),
+        Expect(everyone(404), kwargs={"code": "imrf-1999"}),
+    ],
+    "api:review-event-list": [Expect(PUBLIC), Expect(everyone(403) | ANON_WRITE, method="post", data={})],
+    "api:review-event-detail": [
+        Expect(PUBLIC, kwargs=lambda w: {"pk": w.draft_gh.review.events.first().pk}),
+        Expect(everyone(404), kwargs=MISSING),
     ],
     "api:regional-review-list": [Expect(PUBLIC), Expect(everyone(403) | ANON_WRITE, method="post", data={})],
     "api:regional-review-detail": [
@@ -119,21 +145,32 @@ REVIEWS_API_POLICY: dict[str, list[Expect]] = {
         Expect(on_gh(409, 409), method="post", kwargs=pk("draft_gh")),
         Expect(NOT_FOUND_WRITE, method="post", kwargs=MISSING),
     ],
-    # pledges: focal points and staff record them; they are public once staff publish them
+    # pledges: any member pledges for an organisation; Ghana's focal point and staff pledge in Ghana's
+    # name; they are public once staff publish them
     "api:pledge-list": [
         Expect(PUBLIC),
-        Expect(creators(400), method="post", data={}),
+        Expect(signed_in(400, anonymous=401), method="post", data={}),
+        Expect(signed_in(201, anonymous=401), method="post", data=pledge_payload(party_type="civil_society")),
         Expect(
-            creators(201),
+            creators(201) | {"member": 400, "entity_focal_point": 400, "expert_reviewer": 400, "fund_manager": 400},
             method="post",
-            data={
-                "submitting_entity": "Government of Ghana",
-                "countries": ["GH"],
-                "title": "A pledge",
-                "objectives": [1],
-                "description": "What we pledge.",
-            },
+            data=pledge_payload(party_type="member_state", pledging_countries=["GH"]),
         ),
+    ],
+    # follow-up reports: the pledging State's focal points and staff, on a published pledge
+    "api:pledge-progress": [
+        Expect(
+            on_gh(201, 201, others=403),
+            method="post",
+            kwargs=pk("published_pledge_gh"),
+            data={"status": "fulfilled", "text": "Both desks are open."},
+        ),
+        Expect(NOT_FOUND_WRITE, method="post", kwargs=MISSING, data={"status": "fulfilled", "text": "Done."}),
+    ],
+    "api:pledge-documents": [
+        Expect(PUBLIC, kwargs=pk("published_pledge_gh")),
+        Expect(GH_WORKING, kwargs=pk("pending_pledge_gh")),
+        Expect(on_gh(415, 415), method="post", kwargs=pk("pending_pledge_gh"), data={"language": "en"}),
     ],
     # pledge curation: staff only; Ghana's focal point sees Ghana's pending pledge but may not publish it
     "api:pledge-publish": [Expect(on_gh(403, 200), method="post", kwargs=pk("pending_pledge_gh"))],

@@ -17,6 +17,7 @@ from reviews import services
 from reviews.choices import ReportStatus
 from reviews.models import Pledge, RegionalReview, ReportDocument, StakeholderContribution, VoluntaryReport
 from tests.factories.accounts import PASSWORD, UserFactory, focal_point, user_with_role
+from tests.factories.reviews import PLEDGE_TEXT, make_stakeholder_pledge, pledge_data
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ CONTRIBUTIONS = "/api/v1/stakeholder-contributions/"
 
 
 def eca_review() -> RegionalReview:
-    return RegionalReview.objects.get(cycle__code="2024-2025", commission__code="ECA")
+    return RegionalReview.objects.get(code="2024-2025-eca")
 
 
 def client_for(user=None) -> APIClient:
@@ -537,11 +538,14 @@ def test_pledge_and_contribution_lists_run_a_constant_number_of_queries():
     def add(n):
         pledge = services.pledge_create(
             actor=gh,
-            data={"submitting_entity": "Ghana", "title": f"Pledge {n}", "description": "D"},
+            data=pledge_data(f"Pledge {n}"),
+            pledging_countries=[ghana],
             countries=[ghana],
             objectives=objectives,
         )
         services.pledge_curate(pledge=pledge, actor=staff, action="publish")
+        matching = make_stakeholder_pledge(member, f"Matching {n}", matches=pledge.reference)
+        services.pledge_curate(pledge=matching, actor=staff, action="publish")
         contribution = services.contribution_submit(
             actor=member, title=f"C {n}", body="B", review=eca_review(), objectives=objectives
         )
@@ -549,12 +553,13 @@ def test_pledge_and_contribution_lists_run_a_constant_number_of_queries():
 
     for n in range(2):
         add(n)
-    readers = [APIClient(), client_for(gh)]
-    small = [_queries(c, url) for c in readers for url in (PLEDGES, CONTRIBUTIONS, "/api/v1/regional-reviews/")]
+    readers = [APIClient(), client_for(gh), client_for(member)]
+    urls = (PLEDGES, CONTRIBUTIONS, "/api/v1/regional-reviews/", "/api/v1/review-events/", "/api/v1/review-forums/")
+    small = [_queries(c, url) for c in readers for url in urls]
     for n in range(2, 12):
         add(n)
-    large = [_queries(c, url) for c in readers for url in (PLEDGES, CONTRIBUTIONS, "/api/v1/regional-reviews/")]
-    assert APIClient().get(PLEDGES).json()["count"] == 12
+    large = [_queries(c, url) for c in readers for url in urls]
+    assert APIClient().get(PLEDGES).json()["count"] == 24
     assert small == large
 
 
@@ -567,25 +572,36 @@ def test_pledges_are_created_by_focal_points_and_public_once_curated(api_client)
     gh_user = focal_point("GH")
     gh = client_for(gh_user)
     payload = {
+        "party_type": "member_state",
         "submitting_entity": "Government of Ghana",
+        "pledging_countries": ["GH"],
         "countries": ["GH"],
+        "pledge_type": "policy",
         "title": "Expand consular services",
         "objectives": [1, 2, 3],
-        "description": "Open two consular help desks.",
+        "description": PLEDGE_TEXT,
         "review": eca_review().pk,
+        "contact_name": "Ama Mensah",
+        "contact_email": "ama@example.org",
     }
     too_many = gh.post(PLEDGES, {**payload, "objectives": [1, 2, 3, 4]}, format="json")
     assert too_many.status_code == 400 and "objectives" in too_many.json()
-    assert gh.post(PLEDGES, {**payload, "countries": ["MX"]}, format="json").status_code == 400
+    short = gh.post(PLEDGES, {**payload, "description": "Too short."}, format="json")
+    assert short.status_code == 400 and "description" in short.json()
+    not_theirs = gh.post(PLEDGES, {**payload, "pledging_countries": ["MX"]}, format="json")
+    assert not_theirs.status_code == 400 and "pledging_countries" in not_theirs.json()
     assert gh.post(PLEDGES, {**payload, "curation": "published"}, format="json").status_code == 400
-    assert client_for(UserFactory()).post(PLEDGES, payload, format="json").status_code == 403
+    member = client_for(UserFactory()).post(PLEDGES, payload, format="json")
+    assert member.status_code == 400 and "pledging_countries" in member.json()
     assert api_client.post(PLEDGES, payload, format="json").status_code == 401
+    assert Pledge.objects.count() == 0
 
     created = gh.post(PLEDGES, payload, format="json")
     assert created.status_code == 201, created.content
-    assert created.json()["curation"] == "pending" and created.json()["objectives"] == [1, 2, 3]
-    pledge = Pledge.objects.get(pk=created.json()["id"])
-    assert Pledge.objects.count() == 1
+    body = created.json()
+    assert body["curation"] == "pending" and body["objectives"] == [1, 2, 3]
+    assert re.fullmatch(r"PLG-\d{6}", body["reference"]) and body["contact"]["email"] == "ama@example.org"
+    pledge = Pledge.objects.get(pk=body["id"])
 
     # pending: not public, but the focal point sees it
     assert api_client.get(f"{PLEDGES}{pledge.pk}/").status_code == 404
@@ -606,7 +622,9 @@ def test_pledges_are_created_by_focal_points_and_public_once_curated(api_client)
     services.pledge_curate(pledge=pledge, actor=user_with_role("network_staff"), action="publish")
     public = api_client.get(f"{PLEDGES}{pledge.pk}/")
     assert public.status_code == 200 and public.json()["title"] == "Expand consular services"
+    assert public.json()["contact"] is None  # the contact is for the owners and staff
     assert [p["id"] for p in api_client.get(f"{PLEDGES}?country=GH").json()["results"]] == [pledge.pk]
+    assert [p["id"] for p in api_client.get(f"{PLEDGES}?pledging_country=GH").json()["results"]] == [pledge.pk]
     member_edit = client_for(UserFactory()).patch(
         f"{PLEDGES}{pledge.pk}/", {"status": "fulfilled"}, format="json", HTTP_IF_MATCH=public["ETag"]
     )

@@ -109,8 +109,12 @@ def test_demo_reviews_are_open_with_future_deadlines(demo):
 def test_documents_pledges_and_contributions(demo):
     assert ReportDocument.objects.filter(original_name__endswith=".pdf").exists()
     assert ReportDocument.objects.filter(original_name__endswith=".docx").exists()
-    assert 4 <= Pledge.objects.count() <= 6
+    assert 6 <= Pledge.objects.count() <= 8
     assert set(Pledge.objects.values_list("status", flat=True)) == set(PledgeStatus.values)
+    assert {"member_state", "civil_society"} <= set(Pledge.objects.values_list("party_type", flat=True))
+    matching = Pledge.objects.get(matches__isnull=False)
+    assert matching.matches.is_global and matching.matches.curation == Curation.PUBLISHED
+    assert Pledge.objects.filter(updates__isnull=False).exists()
     assert set(Pledge.objects.values_list("curation", flat=True)) == {Curation.PUBLISHED, Curation.PENDING}
     for pledge in Pledge.objects.all():
         assert 1 <= pledge.objectives.count() <= 3

@@ -169,7 +169,7 @@ def test_field_rules_in_the_service(actors):
     with pytest.raises(PermissionDenied):
         services.report_create(actor=focal, country=Country.objects.get(iso2="MX"), title="Not mine")
     eclac = RegionalReview.objects.get(cycle__code="2024-2025", commission__code="ECLAC")
-    with pytest.raises(ValidationError, match="does not take part"):
+    with pytest.raises(ValidationError, match="is not invited to report"):
         services.report_create(actor=focal, country=Country.objects.get(iso2="GH"), title="Wrong review", review=eclac)
 
 

@@ -1,4 +1,7 @@
+from datetime import date
+
 import pytest
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import translation
 
@@ -24,7 +27,8 @@ def test_migrations_load_the_gcm_taxonomy():
     assert RoundTableCluster.objects.count() == 4
     assert Country.objects.filter(status="member_state").count() == 193
     assert set(RegionalCommission.objects.values_list("code", flat=True)) == {"UNECE", "ESCWA", "ESCAP", "ECLAC", "ECA"}
-    assert set(UnEntity.objects.filter(executive_committee=True).values_list("code", flat=True)) == {
+    on_committee = UnEntity.objects.with_executive_committee().filter(on_executive_committee=True)
+    assert set(on_committee.values_list("code", flat=True)) == {
         "DESA",
         "ILO",
         "IOM",
@@ -33,6 +37,7 @@ def test_migrations_load_the_gcm_taxonomy():
         "UNHCR",
         "UNICEF",
         "UNODC",
+        "WHO",
     }
     assert UnEntity.objects.filter(kind="regional_commission").count() == 5
 
@@ -138,3 +143,45 @@ def test_countries_sort_without_regard_to_accents(client):
         Country.objects.filter(iso2__in=["CI", "CU", "CR", "TR", "TM", "AX", "AL"]).values_list("name", flat=True)
     )
     assert names == ["Åland Islands", "Albania", "Costa Rica", "Côte d'Ivoire", "Cuba", "Türkiye", "Turkmenistan"]
+
+
+def test_round_tables_carry_the_resolutions_titles_and_sourced_themes():
+    titles = dict(RoundTableCluster.objects.values_list("code", "title"))
+    assert titles == {
+        "RT1": "Round table one",
+        "RT2": "Round table two",
+        "RT3": "Round table three",
+        "RT4": "Round table four",
+    }
+    for cluster in RoundTableCluster.objects.all():
+        assert cluster.theme and cluster.sources
+        assert any("73/326" in s["title"] or "about-the-forum" in s["url"] for s in cluster.sources)
+
+
+def test_commission_membership_tells_regional_from_non_regional_members():
+    eclac = RegionalCommission.objects.get(code="ECLAC")
+    kinds = dict(
+        eclac.memberships.values("kind").annotate(n=Count("pk")).values_list("kind", "n"),
+    )
+    # ECLAC: 46 member States, 33 in the region and 13 from outside it, and associate members.
+    assert kinds["member"] == 33 and kinds["non_regional"] == 13
+    outside = set(eclac.memberships.filter(kind="non_regional").values_list("country__iso2", flat=True))
+    assert {"US", "JP", "DE"} <= outside
+    escap = RegionalCommission.objects.get(code="ESCAP")
+    assert set(escap.memberships.filter(kind="non_regional").values_list("country__iso2", flat=True)) == {
+        "FR",
+        "NL",
+        "GB",
+        "US",
+    }
+
+
+def test_executive_committee_membership_is_dated_with_its_sources():
+    who = UnEntity.objects.get(code="WHO")
+    (term,) = who.executive_committee_terms.all()
+    assert term.start is None and "A/76/642" in term.start_note and term.sources
+    # Membership on a day: a term that ended is not counted.
+    term.end = date(2024, 12, 31)
+    term.save()
+    assert not UnEntity.objects.with_executive_committee().get(code="WHO").on_executive_committee
+    assert UnEntity.objects.with_executive_committee(on=date(2023, 1, 1)).get(code="WHO").on_executive_committee

@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from ..models import (
     Country,
+    ExecutiveCommitteeTerm,
     GuidingPrinciple,
     M49Region,
     MptfThematicArea,
@@ -51,12 +52,21 @@ class CountrySerializer(serializers.ModelSerializer):
 
 
 class CommissionSerializer(serializers.ModelSerializer):
-    member_count = serializers.IntegerField(read_only=True)
+    member_count = serializers.IntegerField(read_only=True, help_text="Member States, from the region or outside it.")
+    non_regional_count = serializers.IntegerField(read_only=True, help_text="Member States from outside the region.")
     associate_count = serializers.IntegerField(read_only=True)
 
     class Meta:
         model = RegionalCommission
-        fields = ["code", "name", "headquarters", "region_label", "member_count", "associate_count"]
+        fields = [
+            "code",
+            "name",
+            "headquarters",
+            "region_label",
+            "member_count",
+            "non_regional_count",
+            "associate_count",
+        ]
 
 
 class TranslationsField(serializers.JSONField):
@@ -108,9 +118,22 @@ class SdgTargetSerializer(serializers.ModelSerializer):
         fields = ["code", "goal", "title", "objectives"]
 
 
+class ExecutiveCommitteeTermSerializer(serializers.ModelSerializer):
+    sources = serializers.JSONField(read_only=True)
+
+    class Meta:
+        model = ExecutiveCommitteeTerm
+        fields = ["start", "start_note", "end", "sources"]
+        read_only_fields = fields
+
+
 class EntitySerializer(serializers.ModelSerializer):
     commission = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    executive_committee = serializers.BooleanField(
+        source="on_executive_committee", read_only=True, help_text="On the Network's Executive Committee today."
+    )
+    executive_committee_terms = ExecutiveCommitteeTermSerializer(many=True, read_only=True)
 
     class Meta:
         model = UnEntity
-        fields = ["code", "name", "kind", "executive_committee", "commission"]
+        fields = ["code", "name", "kind", "executive_committee", "executive_committee_terms", "commission"]
