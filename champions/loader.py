@@ -81,7 +81,11 @@ def load_reference(apps) -> None:
         CoChairPeriod.objects.get_or_create(
             champion=champion,
             note=item["note"],
-            defaults={"starts_on": _date(item["starts_on"]), "ends_on": _date(item["ends_on"]), **_source(data, item["source"])},
+            defaults={
+                "starts_on": _date(item["starts_on"]),
+                "ends_on": _date(item["ends_on"]),
+                **_source(data, item["source"]),
+            },
         )
 
     for item in data["counts"]:

@@ -30,8 +30,7 @@ def profile_snapshot(champion: Champion) -> dict:
             "objectives": sorted(o.number for o in champion.plan_objectives.all()),
         },
         "focus_areas": {
-            str(row.focus_area.number): row.what_it_did
-            for row in champion.focus_area_rows.select_related("focus_area")
+            str(row.focus_area.number): row.what_it_did for row in champion.focus_area_rows.select_related("focus_area")
         },
     }
 
@@ -45,7 +44,8 @@ def commitment_snapshot(commitment: Commitment) -> dict:
         "objectives": sorted(o.number for o in commitment.objectives.all()),
         "focus_areas": sorted(f.number for f in commitment.focus_areas.all()),
         "updates": [
-            {"date": _day(u.date), "status": u.status, "text": u.text} for u in commitment.updates.order_by("date", "pk")
+            {"date": _day(u.date), "status": u.status, "text": u.text}
+            for u in commitment.updates.order_by("date", "pk")
         ],
         "evidence": [{"title": e.title, "url": e.url} for e in commitment.evidence.all()],
         "documents": [{"name": d.original_name, "sha256": d.sha256} for d in commitment.documents.all()],

@@ -6,8 +6,11 @@ on that day?" for other apps (the reviews app flags pledges made by a champion w
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -100,7 +103,9 @@ def champion_for_country(country) -> Champion | None:
 def active_memberships(champion: Champion, day: date) -> list[Membership]:
     """From the prefetched memberships: the periods covering ``day``."""
     return [
-        m for m in champion.memberships.all() if m.starts_on and m.starts_on <= day and (not m.left_on or m.left_on > day)
+        m
+        for m in champion.memberships.all()
+        if m.starts_on and m.starts_on <= day and (not m.left_on or m.left_on > day)
     ]
 
 
@@ -296,3 +301,18 @@ def pending_counts() -> dict[str, int]:
         "confirmations": Confirmation.objects.pending().count(),
         "requests": PeerLearningRequest.objects.filter(status=RequestStatus.OPEN).count(),
     }
+
+
+# ---------------------------------------------------------------------------
+# The map's shapes (shipped with the app: see data/README.md)
+# ---------------------------------------------------------------------------
+
+
+@cache
+def world_shapes() -> tuple[dict, int, int]:
+    """Country outlines keyed by M49 code, with the map's width and height (read once per process)."""
+    from gcm_portal.core.maps import MapShape
+
+    data = json.loads((Path(__file__).resolve().parent / "data" / "world_map.json").read_text(encoding="utf-8"))
+    shapes = {code: MapShape(item["d"], item["x"], item["y"]) for code, item in data["countries"].items()}
+    return shapes, data["width"], data["height"]

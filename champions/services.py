@@ -38,7 +38,7 @@ from .models import (
     PeerPairing,
     ProfileUpdate,
 )
-from .workflow import ACTIVITY_WORKFLOW, COMMITMENT_WORKFLOW, PROFILE_WORKFLOW, REQUEST_WORKFLOW
+from .workflow import ACTIVITY_WORKFLOW, COMMITMENT_WORKFLOW, REQUEST_WORKFLOW
 
 __all__ = [
     "activity_create",
@@ -81,7 +81,9 @@ def membership_fact_create(*, actor, membership: Membership, kind: str, date: da
     fact.full_clean()
     fact.save()
     records.membership_refresh(membership)
-    audit_record(actor=actor, action="fact_add", target=membership, changes={"facts": {"before": None, "after": str(fact)}})
+    audit_record(
+        actor=actor, action="fact_add", target=membership, changes={"facts": {"before": None, "after": str(fact)}}
+    )
     announce(membership.champion, CHANGED)
     return fact
 
@@ -107,7 +109,9 @@ def membership_fact_update(*, fact: MembershipFact, actor, expected_version: int
 def membership_fact_delete(*, fact: MembershipFact, actor) -> None:
     _staff_only(actor)
     membership = fact.membership
-    audit_record(actor=actor, action="fact_remove", target=membership, changes={"facts": {"before": str(fact), "after": None}})
+    audit_record(
+        actor=actor, action="fact_remove", target=membership, changes={"facts": {"before": str(fact), "after": None}}
+    )
     fact.delete()
     records.membership_refresh(membership)
     announce(membership.champion, CHANGED)
@@ -117,7 +121,15 @@ def membership_fact_delete(*, fact: MembershipFact, actor) -> None:
 # Profile and plan updates
 # ---------------------------------------------------------------------------
 
-PROFILE_FIELDS = ("summary", "coordination_body", "lead_ministry", "plan_status", "plan_title", "plan_adopted_on", "change_note")
+PROFILE_FIELDS = (
+    "summary",
+    "coordination_body",
+    "lead_ministry",
+    "plan_status",
+    "plan_title",
+    "plan_adopted_on",
+    "change_note",
+)
 
 
 def _focus_notes(notes: dict | None) -> dict:
@@ -144,7 +156,14 @@ def profile_update_create(
 
 @transaction.atomic
 def profile_update_edit(
-    *, update: ProfileUpdate, actor, expected_version: int, data: dict, priority_objectives=None, plan_objectives=None, focus_notes=None
+    *,
+    update: ProfileUpdate,
+    actor,
+    expected_version: int,
+    data: dict,
+    priority_objectives=None,
+    plan_objectives=None,
+    focus_notes=None,
 ) -> ProfileUpdate:
     """Change a proposal while it waits or was returned (an approved one is history: propose anew)."""
     if not permissions.can_edit_curated(actor, update):
@@ -164,7 +183,9 @@ def profile_update_edit(
         update.priority_objectives.set(priority_objectives)
     if plan_objectives is not None:
         update.plan_objectives.set(plan_objectives)
-    audit_record(actor=actor, action="edit", target=update, changes=audit_changes({}, {k: str(v) for k, v in data.items()}))
+    audit_record(
+        actor=actor, action="edit", target=update, changes=audit_changes({}, {k: str(v) for k, v in data.items()})
+    )
     return update
 
 
@@ -193,8 +214,15 @@ def _check_links(evidence) -> list[dict]:
 
 @transaction.atomic
 def commitment_create(
-    *, actor, champion: Champion, title: str, description: str = "", status: str = CommitmentStatus.PLANNED,
-    objectives=(), focus_areas=(), evidence=(),
+    *,
+    actor,
+    champion: Champion,
+    title: str,
+    description: str = "",
+    status: str = CommitmentStatus.PLANNED,
+    objectives=(),
+    focus_areas=(),
+    evidence=(),
 ) -> Commitment:
     if not permissions.can_propose_for(actor, champion):
         raise PermissionDenied(_("Only the champion's focal points and Network staff record its commitments."))
@@ -253,14 +281,20 @@ def commitment_progress_add(*, commitment: Commitment, actor, date: date, text: 
     if not permissions.can_edit_curated(actor, commitment):
         raise PermissionDenied(_("You may not update this commitment."))
     if date > timezone.localdate():
-        raise ValidationError({"date": _("A progress update reports what happened: give today's date or an earlier one.")})
+        raise ValidationError(
+            {"date": _("A progress update reports what happened: give today's date or an earlier one.")}
+        )
     update = CommitmentUpdate(commitment=commitment, date=date, text=text.strip(), status=status, created_by=actor)
     update.full_clean()
     update.save()
     Commitment.objects.filter(pk=commitment.pk).update(status=status)
     commitment.refresh_from_db()
     audit_record(
-        actor=actor, action="progress", target=commitment, comment=update.text, changes={"status": {"before": None, "after": status}}
+        actor=actor,
+        action="progress",
+        target=commitment,
+        comment=update.text,
+        changes={"status": {"before": None, "after": status}},
     )
     _after_owner_edit(commitment, actor, COMMITMENT_WORKFLOW, True)
     return update
@@ -287,8 +321,19 @@ def _check_dates(start_date, end_date) -> None:
 
 @transaction.atomic
 def activity_create(
-    *, actor, kind: str, title: str, start_date: date, end_date: date | None = None, location: str = "", hosts=(),
-    champions=(), other_states=(), objectives=(), summary: str = "", recommendations: str = "",
+    *,
+    actor,
+    kind: str,
+    title: str,
+    start_date: date,
+    end_date: date | None = None,
+    location: str = "",
+    hosts=(),
+    champions=(),
+    other_states=(),
+    objectives=(),
+    summary: str = "",
+    recommendations: str = "",
 ) -> Activity:
     if not permissions.can_propose(actor):
         raise PermissionDenied(_("Only champions' focal points and Network staff record activities."))
@@ -296,8 +341,14 @@ def activity_create(
     _check_hosts(actor, hosts)
     _check_dates(start_date, end_date)
     activity = Activity(
-        kind=kind, title=title.strip(), start_date=start_date, end_date=end_date, location=location,
-        summary=summary, recommendations=recommendations, created_by=actor,
+        kind=kind,
+        title=title.strip(),
+        start_date=start_date,
+        end_date=end_date,
+        location=location,
+        summary=summary,
+        recommendations=recommendations,
+        created_by=actor,
     )
     activity.full_clean()
     activity.save()
@@ -411,7 +462,9 @@ def pairing_create(
 def request_create(*, actor, country, objective, description: str) -> PeerLearningRequest:
     if not (roles.is_network_staff(actor) or roles.represents_country(actor, country)):
         raise PermissionDenied(_("Focal points ask for their own country."))
-    request = PeerLearningRequest(country=country, objective=objective, description=description.strip(), created_by=actor)
+    request = PeerLearningRequest(
+        country=country, objective=objective, description=description.strip(), created_by=actor
+    )
     request.full_clean()
     request.save()
     audit_record(actor=actor, action="create", target=request, to_state=request.status)
@@ -445,8 +498,73 @@ def request_route(*, request: PeerLearningRequest, actor, champion: Champion, no
             Role.FOCAL_POINT,
             country=country,
             event="curation_decided",
-            context={"title": str(request), "kind": str(request._meta.verbose_name), "decision": RequestStatus.ROUTED, "comment": note},
+            context={
+                "title": str(request),
+                "kind": str(request._meta.verbose_name),
+                "decision": RequestStatus.ROUTED,
+                "comment": note,
+            },
             target=request,
             actor=actor,
         )
     return request
+
+
+# ---------------------------------------------------------------------------
+# Documents (the kernel's attachments): plan documents, commitment and activity documents, letters of
+# confirmation and consultation documents
+# ---------------------------------------------------------------------------
+
+from gcm_portal.core.attachments import Attachments  # noqa: E402
+
+from .models import ActivityDocument, CommitmentDocument, ConfirmationDocument, ConsultationDocument, ProfileDocument  # noqa: E402
+
+WAITING = (CurationState.PENDING, CurationState.RETURNED)
+
+
+def _while_waiting(user, item) -> bool:
+    """Owners add or remove documents while the item waits for curation or was returned; staff at any
+    time (a document on a published item is then public)."""
+    if roles.is_network_staff(user):
+        return True
+    return item.curation in WAITING and permissions.can_edit_curated(user, item)
+
+
+PROFILE_DOCUMENTS = Attachments(
+    model=ProfileDocument,
+    parent_field="profile_update",
+    parent_queryset=selectors.profile_update_list,
+    may_manage=permissions.can_edit_curated,
+    may_change=_while_waiting,
+)
+COMMITMENT_DOCUMENTS = Attachments(
+    model=CommitmentDocument,
+    parent_field="commitment",
+    parent_queryset=selectors.commitment_list,
+    may_manage=permissions.can_edit_curated,
+    may_change=_while_waiting,
+)
+ACTIVITY_DOCUMENTS = Attachments(
+    model=ActivityDocument,
+    parent_field="activity",
+    parent_queryset=selectors.activity_list,
+    may_manage=permissions.can_edit_curated,
+    may_change=_while_waiting,
+)
+CONFIRMATION_DOCUMENTS = Attachments(
+    model=ConfirmationDocument,
+    parent_field="confirmation",
+    parent_queryset=selectors.confirmation_list,
+    may_manage=lambda user, letter: roles.is_network_staff(user) or letter.is_owned_by(user),
+    may_change=lambda user, letter: (
+        letter.curation in WAITING and (roles.is_network_staff(user) or letter.is_owned_by(user))
+    ),
+)
+CONSULTATION_DOCUMENTS = Attachments(
+    model=ConsultationDocument,
+    parent_field="consultation",
+    parent_queryset=lambda user: (
+        selectors.consultation_list() if permissions.can_see_consultations(user) else Consultation.objects.none()
+    ),
+    may_change=lambda user, consultation: roles.is_network_staff(user),
+)

@@ -41,7 +41,9 @@ def _apply_profile(event: TransitionEvent) -> None:
 
 def _keep_published_version(snapshot):
     def hook(event: TransitionEvent) -> None:
-        version_record(obj=event.obj, snapshot=snapshot(event.obj), actor=event.actor, note=_("Approved"), published=True)
+        version_record(
+            obj=event.obj, snapshot=snapshot(event.obj), actor=event.actor, note=_("Approved"), published=True
+        )
 
     return hook
 

@@ -69,12 +69,24 @@ def path_of(rings) -> str:
                 simplified.append(point)
         if len(simplified) < 3:
             continue
-        parts.append("M" + "L".join(f"{x},{y}" for x, y in simplified) + "Z")
+        # A ring crossing the antimeridian would draw a line across the map: break it there instead.
+        runs, run = [], [simplified[0]]
+        for point in simplified[1:]:
+            if abs(point[0] - run[-1][0]) > WIDTH / 2:
+                runs.append(run)
+                run = []
+            run.append(point)
+        runs.append(run)
+        closed = len(runs) == 1
+        for run in runs:
+            if len(run) > 1:
+                parts.append("M" + "L".join(f"{x},{y}" for x, y in run) + ("Z" if closed else ""))
     return "".join(parts)
 
 
 def main(path: str) -> None:
-    topology = json.load(open(path, encoding="utf-8"))
+    with open(path, encoding="utf-8") as handle:
+        topology = json.load(handle)
     arcs = decode_arcs(topology)
     countries = {}
     for geometry in topology["objects"]["countries"]["geometries"]:

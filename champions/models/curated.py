@@ -4,6 +4,7 @@ confirmation that it joins the initiative."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -85,7 +86,9 @@ class Commitment(CuratedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.PLANNED
     )
-    objectives = models.ManyToManyField("taxonomy.Objective", blank=True, related_name="+", verbose_name=_("objectives"))
+    objectives = models.ManyToManyField(
+        "taxonomy.Objective", blank=True, related_name="+", verbose_name=_("objectives")
+    )
     focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="+", verbose_name=_("focus areas"))
 
     class Meta(CuratedModel.Meta):
@@ -106,7 +109,7 @@ class CommitmentUpdate(models.Model):
     date = models.DateField(_("date"))
     text = models.TextField(_("progress"))
     status = models.CharField(_("status after this update"), max_length=20, choices=CommitmentStatus.choices)
-    created_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -170,7 +173,9 @@ class Activity(CuratedModel):
     other_states = models.ManyToManyField(
         "taxonomy.Country", blank=True, related_name="+", verbose_name=_("other participating States")
     )
-    objectives = models.ManyToManyField("taxonomy.Objective", blank=True, related_name="+", verbose_name=_("objectives"))
+    objectives = models.ManyToManyField(
+        "taxonomy.Objective", blank=True, related_name="+", verbose_name=_("objectives")
+    )
     summary = models.TextField(_("summary"), blank=True)
     recommendations = models.TextField(_("recommendations"), blank=True)
     source_title = models.CharField(_("source"), max_length=300, blank=True)

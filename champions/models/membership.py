@@ -156,7 +156,7 @@ class Membership(models.Model):
         verbose_name_plural = _("membership periods")
 
     def __str__(self) -> str:
-        return f"{self.champion} ({self.starts_on or '?'} – {self.left_on or ''})"
+        return f"{self.champion} ({self.starts_on or '?'} - {self.left_on or ''})"
 
     def get_absolute_url(self) -> str:
         return self.champion.get_absolute_url() + "#membership"

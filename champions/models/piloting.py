@@ -31,7 +31,9 @@ class Consultation(models.Model):
     class Meta:
         ordering = ["-opens_on", "-pk"]
         constraints = [
-            models.CheckConstraint(name="consultation_closes_after_it_opens", condition=models.Q(closes_on__gte=models.F("opens_on")))
+            models.CheckConstraint(
+                name="consultation_closes_after_it_opens", condition=models.Q(closes_on__gte=models.F("opens_on"))
+            )
         ]
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
@@ -88,7 +90,9 @@ class PeerPairing(models.Model):
 
     first = models.ForeignKey(Champion, on_delete=models.CASCADE, related_name="+", verbose_name=_("champion"))
     second = models.ForeignKey(Champion, on_delete=models.CASCADE, related_name="+", verbose_name=_("paired with"))
-    objectives = models.ManyToManyField("taxonomy.Objective", blank=True, related_name="+", verbose_name=_("objectives"))
+    objectives = models.ManyToManyField(
+        "taxonomy.Objective", blank=True, related_name="+", verbose_name=_("objectives")
+    )
     started_on = models.DateField(_("started"))
     outcome = models.TextField(_("outcome"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -103,7 +107,7 @@ class PeerPairing(models.Model):
         verbose_name_plural = _("peer pairings")
 
     def __str__(self) -> str:
-        return f"{self.first} – {self.second}"
+        return f"{self.first} - {self.second}"
 
     def get_absolute_url(self) -> str:
         return reverse("champions:peer-learning") + f"#pairing-{self.pk}"
@@ -124,8 +128,12 @@ class PeerLearningRequestQuerySet(models.QuerySet):
 class PeerLearningRequest(models.Model):
     """Any State asks for peer learning on an objective; Network staff route it to a champion."""
 
-    country = models.ForeignKey("taxonomy.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("asked by"))
-    objective = models.ForeignKey("taxonomy.Objective", on_delete=models.PROTECT, related_name="+", verbose_name=_("objective"))
+    country = models.ForeignKey(
+        "taxonomy.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("asked by")
+    )
+    objective = models.ForeignKey(
+        "taxonomy.Objective", on_delete=models.PROTECT, related_name="+", verbose_name=_("objective")
+    )
     description = models.TextField(_("what the country wants to learn"))
     status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.OPEN)
     routed_to = models.ForeignKey(
