@@ -116,7 +116,7 @@ class ProfileUpdateEditView(ServiceFormView):
 
     def get_object(self):
         update = get_object_or_404(selectors.profile_update_list(self.request.user), pk=self.kwargs["pk"])
-        if not permissions.can_edit_curated(self.request.user, update):
+        if update.curation not in services.WAITING or not permissions.can_edit_curated(self.request.user, update):
             raise Http404
         return update
 
