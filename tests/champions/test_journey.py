@@ -76,12 +76,11 @@ def test_ghana_proposes_staff_approve_one_and_return_the_other_kenya_sees_nothin
     client.force_login(staff)
     assert client.post(f"/champions/commitments/{commitment.pk}/actions/publish/").status_code == 302
     mail.outbox.clear()
-    assert (
-        client.post(
+    with django_capture_on_commit_callbacks(execute=True):
+        returned = client.post(
             f"/champions/activities/{activity.pk}/actions/return/", {"comment": "Please add the agenda."}
-        ).status_code
-        == 302
-    )
+        )
+    assert returned.status_code == 302
     commitment.refresh_from_db()
     activity.refresh_from_db()
     assert commitment.curation == "published" and activity.curation == "returned"
