@@ -126,7 +126,9 @@ def test_documents_of_a_commitment_through_the_api(client):
     client.force_login(focal)
     assert client.get(listed[0]["download_url"]).status_code == 200
     bad = fp.post(
-        url, {"file": SimpleUploadedFile("x.pdf", b"<html>", content_type="application/pdf")}, format="multipart"
+        url,
+        {"file": SimpleUploadedFile("x.pdf", b"<html>", content_type="application/pdf"), "language": "en"},
+        format="multipart",
     )
     assert bad.status_code == 400 and "file" in bad.json()
     assert client_for(focal_point("KE")).get(url).status_code == 404
