@@ -15,7 +15,6 @@ class ChampionsConfig(AppConfig):
             register_home_figures,
             register_nav_link,
             register_panel,
-            register_personal_link,
             register_urls,
         )
 
@@ -26,13 +25,6 @@ class ChampionsConfig(AppConfig):
         register_urls("champions/", "champions.urls", namespace="champions")
         register_api_router(router)
         register_nav_link("champions", _("Champions"), "champions:index", order=10)
-        register_personal_link(
-            "champion-consultations",
-            _("Consultations"),
-            "champions:consultation-list",
-            order=40,
-            visible=panels.may_see_consultations,
-        )
         register_panel("country", panels.country_panel, order=10)
         register_panel("my_country", panels.my_country_panel, order=10)
         register_panel("curation", panels.curation_panel, order=10)

@@ -16,12 +16,9 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from gcm_portal.accounts.choices import Role
 from gcm_portal.accounts.models import User
-from gcm_portal.accounts.services import role_grant
 from gcm_portal.core.attachments import attachment_add
 from gcm_portal.core.curation import curation_perform
-from gcm_portal.core.demo import DEMO_PASSWORD
 from gcm_portal.core.samples import sample_pdf
 from gcm_portal.taxonomy.models import Country, Objective
 
@@ -458,14 +455,10 @@ def _peer_learning(users) -> None:
 
 
 def _joining(users) -> None:
-    email, name, organisation, iso2 = JOINING
-    user = users.get(email)
+    user = users.get(JOINING)
     if user is None:
-        user = User.objects.create_user(
-            email=email, password=DEMO_PASSWORD, full_name=name, organisation=organisation, preferred_language="en"
-        )
-    role_grant(user=user, role=Role.FOCAL_POINT, country=iso2)
-    country = Country.objects.get(iso2=iso2)
+        return
+    country = Country.objects.get(iso2="JM")
     if Confirmation.objects.filter(country=country).exists():
         return
     letter = services.confirmation_create(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from gcm_portal.core.curation import CurationState
 from gcm_portal.taxonomy.filters import CommissionFilter, CountryFilter, ObjectiveFilter, RegionFilter
@@ -13,6 +15,12 @@ from .choices import ActivityKind, CommitmentStatus, PlanStatus
 from .models import Activity, Champion, Commitment, FocusArea, MembershipFact
 
 __all__ = ["ActivityFilterSet", "ChampionFilterSet", "CommitmentFilterSet", "MembershipFactFilterSet"]
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ChampionRegionFilter(RegionFilter):
+    """The taxonomy's region filter, documented as the M49 code it takes (a champion has no region field
+    of its own: it is its country's)."""
 
 
 def _focus_area_filter(field_name: str):
@@ -26,7 +34,7 @@ def _focus_area_filter(field_name: str):
 
 
 class ChampionFilterSet(django_filters.FilterSet):
-    region = RegionFilter("country")
+    region = ChampionRegionFilter("country")
     commission = CommissionFilter("country__commissions", distinct=True)
     focus_area = _focus_area_filter("focus_areas")
     plan_status = django_filters.ChoiceFilter(choices=PlanStatus.choices, label=_("National implementation plan"))

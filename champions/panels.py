@@ -8,8 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from gcm_portal import permissions as roles
-
 from . import permissions, selectors
 from .workflow import ACTIVITY_WORKFLOW, COMMITMENT_WORKFLOW, CONFIRMATION_WORKFLOW, PROFILE_WORKFLOW
 
@@ -76,7 +74,3 @@ def home_figures(*, request) -> list[dict]:
             "url": reverse("champions:directory"),
         }
     ]
-
-
-def may_see_consultations(user) -> bool:
-    return roles.is_network_staff(user) or bool(permissions.champion_country_ids_represented(user))

@@ -340,6 +340,7 @@ class ActivitySerializer(serializers.ModelSerializer):
     other_states = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     curation = NamedChoiceField(CurationState.choices, enum_name="CurationEnum", read_only=True)
+    source_url = serializers.CharField(read_only=True, help_text="The public source of a seeded activity (or empty).")
     actions = WorkflowActionsField(ACTIVITY_WORKFLOW, basename="champion-activity")
 
     class Meta:
