@@ -40,12 +40,7 @@ __all__ = ["load_champions_demo"]
 
 DEMO = "(demonstration)"
 STAFF = "staff@example.org"
-JOINING = (
-    "focal.jamaica@example.org",
-    "Demo Focal Point",
-    "Ministry of Foreign Affairs, Jamaica (demonstration)",
-    "JM",
-)
+JOINING = "focal.jamaica@example.org"  # a focal point of a country that is not a champion (a kernel demo account)
 
 
 def _users() -> dict:

@@ -22,7 +22,7 @@ from gcm_portal.core.publication import CHANGED, announce
 from gcm_portal.core.workflow import transition_perform
 
 from . import permissions, records, selectors
-from .choices import CommitmentStatus, RequestStatus
+from .choices import CommitmentStatus
 from .models import (
     Activity,
     Champion,
@@ -497,13 +497,8 @@ def request_route(*, request: PeerLearningRequest, actor, champion: Champion, no
         notify_role(
             Role.FOCAL_POINT,
             country=country,
-            event="curation_decided",
-            context={
-                "title": str(request),
-                "kind": str(request._meta.verbose_name),
-                "decision": RequestStatus.ROUTED,
-                "comment": note,
-            },
+            event="peer_request_routed",
+            context={"title": str(request), "champion": champion.country.name, "comment": note},
             target=request,
             actor=actor,
         )

@@ -343,6 +343,10 @@ def test_any_state_asks_and_staff_route_to_a_champion(client):
     )
     request.refresh_from_db()
     assert request.status == "routed" and request.routed_to.country.iso2 == "GH"
+    from gcm_portal.core.models import Notification
+
+    notice = Notification.objects.get(recipient=focal, event="peer_request_routed")
+    assert "Ghana" in notice.body and "Ghana." in notice.body
     # the routed champion's focal point now sees it; Kenya's does not
     client.force_login(focal_point("GH"))
     assert client.get(request.get_absolute_url()).status_code == 200
