@@ -45,6 +45,14 @@ DEMO_ACCOUNTS = [
         [(Role.FOCAL_POINT, "MA", None), (Role.MEMBER, None, None)],
         False,
     ),
+    (
+        "focal.jamaica@example.org",
+        "Andre Campbell",
+        "Ministry of Foreign Affairs and Foreign Trade, Jamaica",
+        "en",
+        [(Role.FOCAL_POINT, "JM", None), (Role.MEMBER, None, None)],
+        False,
+    ),
     ("entity.iom@example.org", "Ivan Petrov", "IOM", "ru", [(Role.ENTITY_FOCAL_POINT, None, "IOM")], False),
     (
         "reviewer@example.org",

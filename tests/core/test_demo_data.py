@@ -19,7 +19,7 @@ def test_demo_data_is_idempotent_and_prints_the_accounts(settings, capsys):
     call_command("load_demo_data")
     first = (User.objects.count(), Membership.objects.count())
     call_command("load_demo_data")
-    assert (User.objects.count(), Membership.objects.count()) == first == (len(DEMO_ACCOUNTS), 12)
+    assert (User.objects.count(), Membership.objects.count()) == first == (len(DEMO_ACCOUNTS), 14)
     out = capsys.readouterr().out
     assert DEMO_PASSWORD in out and "focal.ghana@example.org" in out
 
