@@ -136,6 +136,9 @@ class PledgeFilterSet(django_filters.FilterSet):
     matches = django_filters.CharFilter(
         field_name="matches__reference", lookup_expr="iexact", label=_("Matching the pledge (identifier)")
     )
+    champion = django_filters.BooleanFilter(
+        field_name="made_by_champion", label=_("Made by a GCM Champion country (on the day of the pledge)")
+    )
     curation = django_filters.ChoiceFilter(choices=CurationState.choices, label=_("Curation"))
 
     class Meta:
@@ -153,6 +156,7 @@ class PledgeFilterSet(django_filters.FilterSet):
             "forum",
             "review",
             "matches",
+            "champion",
             "curation",
         ]
 

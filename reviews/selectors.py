@@ -6,9 +6,11 @@ import difflib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from champions.models import Membership
+from champions.models.membership import active_condition
 from gcm_portal import permissions as roles
 from gcm_portal.core.curation import CurationState
 from gcm_portal.taxonomy.models import Country
@@ -161,9 +163,20 @@ def versions_for(user, report) -> QuerySet[ReportVersion]:
     return versions if permissions.can_see_working_copy(user, report) else versions.filter(published=True)
 
 
+def made_by_champion() -> Exists:
+    """Whether a pledging State was a GCM Champion country on the day of the pledge: computed from the
+    champions' membership periods, never ticked by hand."""
+    return Exists(
+        Membership.objects.filter(
+            active_condition(OuterRef("pledged_on")), champion__country__pledges_made=OuterRef("pk")
+        )
+    )
+
+
 def pledge_list(user) -> QuerySet[Pledge]:
     return (
         Pledge.objects.visible_to(user)
+        .annotate(made_by_champion=made_by_champion())
         .select_related("review", "forum", "matches")
         .prefetch_related("countries", "pledging_countries", "objectives")
     )

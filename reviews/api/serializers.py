@@ -643,6 +643,9 @@ class PledgeSerializer(serializers.ModelSerializer):
     forum = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     review = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     matches = serializers.SerializerMethodField()
+    made_by_champion = serializers.BooleanField(
+        read_only=True, help_text="A pledging State was a GCM Champion country on the day of the pledge (computed)."
+    )
     contact = serializers.SerializerMethodField()
     curation = NamedChoiceField(CurationState.choices, enum_name="CurationEnum", read_only=True)
     url = ApiUrlField("api:pledge-detail")
@@ -671,6 +674,7 @@ class PledgeSerializer(serializers.ModelSerializer):
             "review",
             "matches",
             "pledged_on",
+            "made_by_champion",
             "status",
             "contact",
             "curation",
@@ -730,6 +734,7 @@ PLEDGE_REFUSED = {
     "matched_by": _("Other pledges cite this one; it cannot be set here."),
     "updates": _("Report progress with the progress endpoint."),
     "contact": _("Give contact_name and contact_email."),
+    "made_by_champion": _("Computed from champion membership on the day of the pledge."),
 }
 
 

@@ -5,7 +5,7 @@ follow-up reports."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -463,3 +463,36 @@ def test_the_api_records_progress_and_takes_one_document(api_client):
     api_client.force_authenticate(None)
     body = api_client.get(f"/api/v1/pledges/{pledge.pk}/").json()
     assert body["status"] == "fulfilled" and [u["text"] for u in body["updates"]] == ["Done."]
+
+
+# ---------------------------------------------------------------------------
+# "Made by a champion country": computed from membership on the pledge's date
+# ---------------------------------------------------------------------------
+
+
+def test_made_by_a_champion_is_computed_from_membership_on_the_pledges_date(api_client):
+    from champions.selectors import is_champion_on
+
+    fp_gh, fp_jm, staff = focal_point("GH"), focal_point("JM"), user_with_role("network_staff")
+    ghana = Country.objects.get(iso2="GH")
+    joined = date(2020, 10, 19)  # Ghana among the first champions (the Network's briefing of that day)
+    assert is_champion_on(ghana, joined) and not is_champion_on(ghana, joined - timedelta(days=1))
+    before = make_pledge(fp_gh, "Before Ghana joined", pledged_on=joined - timedelta(days=1))
+    after = make_pledge(fp_gh, "After Ghana joined", pledged_on=joined)
+    other = make_pledge(fp_jm, "Jamaica", countries=("JM",))
+    civil = make_stakeholder_pledge(UserFactory(), "Civil society in Ghana", is_global=False, region="West Africa")
+    for pledge in (before, after, other, civil):
+        services.pledge_curate(pledge=pledge, action="publish", actor=staff)
+    flags = {p["title"]: p["made_by_champion"] for p in api_client.get("/api/v1/pledges/").json()["results"]}
+    assert flags == {
+        "Before Ghana joined": False,
+        "After Ghana joined": True,
+        "Jamaica": False,
+        "Civil society in Ghana": False,
+    }
+    champions = api_client.get("/api/v1/pledges/?champion=true").json()["results"]
+    assert [p["title"] for p in champions] == ["After Ghana joined"]
+    # the flag cannot be set by hand
+    api_client.force_authenticate(fp_gh)
+    refused = api_client.post("/api/v1/pledges/", {"made_by_champion": True}, format="json")
+    assert refused.status_code == 400 and "made_by_champion" in refused.json()
