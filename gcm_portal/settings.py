@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gcm_portal.api.throttling.RateLimitHeadersMiddleware",
+    "gcm_portal.core.pagecache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gcm_portal.core.middleware.SecurityHeadersMiddleware",
 ]
@@ -124,6 +126,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The public page cache (gcm_portal/core/pagecache.py): anonymous answers of public pages and API reads,
+# invalidated by every write to these apps' models and by publication events. The lifetime is a safety
+# net for what changes with the calendar, not the invalidation.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_TRACKED_APPS = ["taxonomy", "reviews", "champions", "mptf", "knowledge"]
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
@@ -256,12 +265,14 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "gcm_portal.api.schema.PortalAutoSchema",
     "EXCEPTION_HANDLER": "gcm_portal.api.errors.api_exception_handler",
+    # Each request counted once (anonymous by address, signed-in by account), with RateLimit headers;
+    # anonymous reads served from the page cache are not counted (gcm_portal/api/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "gcm_portal.api.throttling.AnonymousRateThrottle",
+        "gcm_portal.api.throttling.SignedInRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
+        "anon": env.str("API_THROTTLE_ANON", default="600/minute"),
         "user": env.str("API_THROTTLE_USER", default="600/minute"),
         "auth": env.str("API_THROTTLE_AUTH", default="10/minute"),
     },

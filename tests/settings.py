@@ -1,7 +1,16 @@
 """Test settings: the portal's own, plus the kernel's test app (``tests.kit``), whose small models
 exercise the kernel kit on their own and show what a new app declares."""
 
+import os
+
 from gcm_portal.settings import *  # noqa: F403
 from gcm_portal.settings import INSTALLED_APPS
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.kit"]
+
+# The kit's models are public data too: writes to them invalidate the page cache.
+PAGE_CACHE_TRACKED_APPS = [*PAGE_CACHE_TRACKED_APPS, "kit"]  # noqa: F405
+
+# Parallel test workers share one Redis in CI: each keeps its cached pages and counters apart.
+if "redis" in CACHES["default"]["BACKEND"]:  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = "gcm-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405

@@ -11,7 +11,10 @@ class CoreConfig(AppConfig):
         from gcm_portal import permissions
         from gcm_portal.accounts.choices import Role
 
+        from .pagecache import connect_invalidation
         from .registry import register_admin_roles, register_nav_link, register_personal_link
+
+        connect_invalidation()
 
         register_admin_roles(self.label, Role.NETWORK_STAFF)
         register_nav_link("search", _("Search"), "search", order=900)

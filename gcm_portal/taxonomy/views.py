@@ -11,8 +11,12 @@ from . import selectors
 from .filtersets import CountryFilterSet
 from .models import CommissionMembership, RegionalCommission
 
+# These pages show the reference data only: only its changes invalidate their cached copies.
+REFERENCE_DATA = ("taxonomy.*",)
+
 
 class ObjectiveListView(ListView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/objective_list.html"
     context_object_name = "objectives"
 
@@ -26,6 +30,7 @@ class ObjectiveListView(ListView):
 
 
 class ObjectiveDetailView(DetailView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/objective_detail.html"
     context_object_name = "objective"
 
@@ -41,6 +46,7 @@ class ObjectiveDetailView(DetailView):
 
 
 class PrincipleListView(ListView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/principle_list.html"
     context_object_name = "principles"
 
@@ -49,6 +55,7 @@ class PrincipleListView(ListView):
 
 
 class CountryListView(FilteredListView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/country_list.html"
     context_object_name = "countries"
     filterset_class = CountryFilterSet
@@ -72,6 +79,7 @@ class CountryDetailView(DetailView):
 
 
 class CommissionListView(ListView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/commission_list.html"
     context_object_name = "commissions"
 
@@ -80,6 +88,7 @@ class CommissionListView(ListView):
 
 
 class CommissionDetailView(DetailView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/commission_detail.html"
     context_object_name = "commission"
 
@@ -92,6 +101,7 @@ class CommissionDetailView(DetailView):
 
 
 class ThematicAreaListView(ListView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/thematic_area_list.html"
     context_object_name = "thematic_areas"
 
@@ -100,6 +110,7 @@ class ThematicAreaListView(ListView):
 
 
 class EntityListView(ListView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/entity_list.html"
     context_object_name = "entities"
 
@@ -108,6 +119,7 @@ class EntityListView(ListView):
 
 
 class SdgTargetListView(ListView):
+    page_cache_kinds = REFERENCE_DATA
     template_name = "taxonomy/sdg_target_list.html"
     context_object_name = "targets"
 

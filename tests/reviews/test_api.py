@@ -678,8 +678,16 @@ def test_public_readers_learn_nothing_of_a_correction_in_progress(api_client):
         report=report, actor=world.focal_gh, expected_version=report.version, data={"title": "Draft"}
     )
     response = api_client.get(f"/api/v1/voluntary-reports/{report.pk}/")
-    assert response.status_code == 200 and "ETag" not in response
+    assert response.status_code == 200
     assert response.json()["version"] == published_number
+    # The public answer's ETag is a hash of what it shows: it stays the same while the draft changes.
+    report.refresh_from_db()
+    services.report_update(
+        report=report, actor=world.focal_gh, expected_version=report.version, data={"title": "Draft again"}
+    )
+    again = api_client.get(f"/api/v1/voluntary-reports/{report.pk}/")
+    assert again.json() == response.json() and again["ETag"] == response["ETag"]
+    assert not response["ETag"].startswith(f'"{report.pk}-')  # not the working copy's version tag
     api_client.force_authenticate(world.focal_mx)
     refused = api_client.post(f"/api/v1/voluntary-reports/{report.pk}/revise/", {}, format="json")
     assert refused.status_code == 403 and "draft" not in str(refused.json())

@@ -18,6 +18,7 @@ from . import serializers
 
 class TaxonomyViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [PublicReadOnly]
+    page_cache_kinds = ("taxonomy.*",)  # only reference-data changes invalidate their cached answers
 
 
 class CountryViewSet(TaxonomyViewSet):

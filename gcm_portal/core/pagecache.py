@@ -1,0 +1,285 @@
+"""The public page cache: anonymous GET answers of public pages and API reads, stored whole (status,
+headers, body) and invalidated exactly.
+
+**What is stored.** A GET or HEAD that reaches a view, from a visitor with no session cookie and no
+credentials (so never a signed-in user or an API client with a token, and no database query to find out), answered 200 with a complete body, that did not use
+a CSRF token, set a cookie or carry a pending message. Anything personal fails one of these tests, so it
+never enters the cache. Views may opt out with ``page_cache = False`` (a class attribute, a viewset
+attribute, or a function attribute).
+
+**The key** is the host, the path, the query string, the active language and, for the API, the format
+asked for, together with the *generations* of what the view shows.
+
+**Invalidation.** Every write to a model of a tracked app (``PAGE_CACHE_TRACKED_APPS``: the reference
+data and the domain apps), and every publication event (:mod:`gcm_portal.core.publication`), bumps two
+generation counters, at once and again after the transaction commits: the model's own
+("reviews.voluntaryreport"), its app's ("reviews.*") and the global one ("*"). The workflow engine's
+conditional updates and :func:`~gcm_portal.core.publication.announce` bump them too. A view that shows
+only some kinds declares them (``page_cache_kinds = ("taxonomy.*",)``) and is invalidated only by those;
+every other view depends on the global generation, so any change to anything public renders it anew. The time-to-live (``PAGE_CACHE_SECONDS``) is a safety net for
+what changes with the calendar (deadlines, "upcoming"), not the invalidation mechanism.
+
+**Conditional requests.** Stored answers carry an ``ETag`` (a hash of the body, unless the view set its
+own) and ``Last-Modified`` (when it was rendered); ``If-None-Match`` gets a 304 with no body.
+
+Served before the view runs, a cached answer costs no database query and is not counted by the API's
+throttles. Answers to signed-in users are marked ``Cache-Control: private`` so no shared cache keeps them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Iterable
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from .publication import publication_changed
+
+__all__ = [
+    "GLOBAL",
+    "PageCacheMiddleware",
+    "bump",
+    "connect_invalidation",
+    "generations",
+    "page_cache_kinds_of",
+]
+
+log = logging.getLogger(__name__)
+
+GLOBAL = "*"
+GENERATION_PREFIX = "pc:gen:"
+ENTRY_PREFIX = "pc:page:"
+HEADER = "X-Page-Cache"  # "hit" or "miss", for the benchmark and the curious
+SKIPPED_HEADERS = {"set-cookie", "x-page-cache"}
+
+
+# ---------------------------------------------------------------------------
+# Generations
+# ---------------------------------------------------------------------------
+
+
+def generations(kinds: Iterable[str]) -> dict[str, int]:
+    """The current generation of each kind (0 when never bumped). One cache round trip."""
+    keys = {GENERATION_PREFIX + kind: kind for kind in kinds}
+    try:
+        found = cache.get_many(list(keys))
+    except Exception:
+        log.warning("page cache: generations unavailable", exc_info=True)
+        return {}
+    return {kind: int(found.get(key, 0)) for key, kind in keys.items()}
+
+
+def _bump_now(kinds: Iterable[str]) -> None:
+    apps_of = {kind.split(".")[0] + ".*" for kind in kinds if "." in kind}
+    for kind in {*kinds, *apps_of, GLOBAL}:
+        key = GENERATION_PREFIX + kind
+        try:
+            try:
+                cache.incr(key)
+            except ValueError:
+                # First bump: start from the clock so a key never repeats after the cache is emptied.
+                cache.add(key, int(time.time() * 1000), timeout=None)
+        except Exception:
+            log.warning("page cache: could not bump %s", kind, exc_info=True)
+
+
+def bump(*kinds: str) -> None:
+    """Invalidate the pages showing ``kinds`` (and every page depending on the global generation): at
+    once, and again after the current transaction commits, so that a page rendered from the old data
+    while the transaction was open is never kept as fresh. (A rolled-back write costs one extra render.)"""
+    _bump_now(kinds)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump_now(kinds))
+
+
+def _on_write(sender, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return  # fixture loading
+    bump(sender._meta.label_lower)
+
+
+def _on_m2m(sender, instance, action, **kwargs) -> None:
+    if action.startswith("post_"):
+        bump(type(instance)._meta.label_lower)
+
+
+def _on_publication(sender, event, **kwargs) -> None:
+    # Already after commit: bump at once.
+    _bump_now([event.kind])
+
+
+def connect_invalidation() -> None:
+    """Connect the write and publication hooks (from the kernel's AppConfig.ready)."""
+    tracked = set(getattr(settings, "PAGE_CACHE_TRACKED_APPS", ()))
+    for model in apps.get_models():
+        if model._meta.app_label not in tracked:
+            continue
+        uid = f"pagecache:{model._meta.label_lower}"
+        post_save.connect(_on_write, sender=model, dispatch_uid=uid + ":save")
+        post_delete.connect(_on_write, sender=model, dispatch_uid=uid + ":delete")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_on_m2m, sender=through, dispatch_uid=f"{uid}:{field.name}:m2m")
+    publication_changed.connect(_on_publication, dispatch_uid="pagecache:publication")
+
+
+# ---------------------------------------------------------------------------
+# Which views, which kinds
+# ---------------------------------------------------------------------------
+
+
+def _view_owner(view_func):
+    """The class (Django CBV or DRF viewset) behind a view function, or the function itself."""
+    return getattr(view_func, "view_class", None) or getattr(view_func, "cls", None) or view_func
+
+
+def page_cache_kinds_of(view_func, method: str) -> tuple[str, ...] | None:
+    """The kinds a view's answer depends on, (GLOBAL,) by default, or None when it is not cached."""
+    owner = _view_owner(view_func)
+    if getattr(owner, "page_cache", True) is False or getattr(view_func, "page_cache", True) is False:
+        return None
+    actions = getattr(view_func, "actions", None)  # DRF viewsets: cache list and retrieve reads only
+    if actions is not None and actions.get(method.lower()) not in ("list", "retrieve"):
+        return None
+    kinds = getattr(owner, "page_cache_kinds", None) or getattr(view_func, "page_cache_kinds", None)
+    return tuple(sorted(kinds)) if kinds else (GLOBAL,)
+
+
+# ---------------------------------------------------------------------------
+# The middleware
+# ---------------------------------------------------------------------------
+
+
+def _anonymous_visitor(request) -> bool:
+    """No session, no credentials, no pending message: decided without touching the database."""
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and "Authorization" not in request.headers
+        and getattr(request, "_force_auth_user", None) is None  # DRF's test client
+    )
+
+
+def _api_format(request) -> str:
+    if not request.path.startswith("/api/"):
+        return ""
+    return request.GET.get("format", "") + "|" + request.headers.get("Accept", "").split(",")[0].strip()
+
+
+def _key(request, kinds: tuple[str, ...], gens: dict[str, int]) -> str:
+    parts = [
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        get_language() or "",
+        _api_format(request),
+        ",".join(f"{kind}={gens.get(kind, 0)}" for kind in kinds),
+    ]
+    return ENTRY_PREFIX + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _etag_matches(request, etag: str) -> bool:
+    wanted = request.headers.get("If-None-Match", "")
+    if not wanted:
+        return False
+    tags = {t.strip().removeprefix("W/") for t in wanted.split(",")}
+    return "*" in tags or etag.removeprefix("W/") in tags
+
+
+class PageCacheMiddleware:
+    """Serves stored answers before the view runs, and stores the cacheable ones (see the module)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "_page_cache_key", None)
+        if key is not None and response.get(HEADER) != "hit":
+            self._store(request, response, key)
+        elif key is None and getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(response, private=True)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(settings, "PAGE_CACHE_ENABLED", True):
+            return None
+        if request.method not in ("GET", "HEAD") or not _anonymous_visitor(request):
+            return None
+        kinds = page_cache_kinds_of(view_func, "GET")
+        if kinds is None:
+            return None
+        gens = generations(kinds)
+        if not gens:
+            return None  # the cache is unreachable
+        key = _key(request, kinds, gens)
+        try:
+            entry = cache.get(key)
+        except Exception:
+            log.warning("page cache: read failed", exc_info=True)
+            return None
+        if entry is None:
+            request._page_cache_key = key
+            return None
+        return self._answer(request, entry)
+
+    @staticmethod
+    def _answer(request, entry) -> HttpResponse:
+        status, headers, content = entry
+        etag = next((v for k, v in headers if k.lower() == "etag"), "")
+        if etag and _etag_matches(request, etag):
+            response = HttpResponseNotModified()
+            for name, value in headers:
+                if name.lower() in ("etag", "last-modified", "cache-control", "vary"):
+                    response.headers[name] = value
+        else:
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+        response.headers[HEADER] = "hit"
+        return response
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        """Nothing personal: no cookie set or to be set (session, messages, CSRF) and no CSRF token in
+        the page. Outer middleware sets its cookies after this one, so their causes are checked here."""
+        session = getattr(request, "session", None)
+        queued = getattr(getattr(request, "_messages", None), "_queued_messages", None)
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_USED")
+            and not (session is not None and session.modified)
+            and not queued
+        )
+
+    def _store(self, request, response, key: str) -> None:
+        if not self._storable(request, response):
+            return
+        if not response.has_header("ETag"):
+            response.headers["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        response.headers.setdefault("Last-Modified", http_date())
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        headers = [(k, v) for k, v in response.items() if k.lower() not in SKIPPED_HEADERS]
+        try:
+            cache.set(key, (response.status_code, headers, response.content), settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            log.warning("page cache: write failed", exc_info=True)
+            return
+        response.headers[HEADER] = "miss"
+        if _etag_matches(request, response.headers["ETag"]):
+            # A revalidation of a page that had dropped out of the cache: still nothing to download.
+            response.status_code = 304
+            response.content = b""
