@@ -161,6 +161,12 @@ class ConceptNoteViewSet(
     def get_queryset(self):
         return selectors.note_detail(self.request.user)
 
+    def fresh(self, pk: int):
+        """The note after the reader's own action, even when the action took it out of their sight (staff
+        returning a note to its draft): they are told the outcome of what they did, once."""
+        note = self.get_queryset().filter(pk=pk).first()
+        return note if note is not None else selectors.note_detail_unrestricted().get(pk=pk)
+
     def etag_visible(self, note) -> bool:
         return permissions.can_see_note_working_copy(self.request.user, note)
 

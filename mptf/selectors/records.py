@@ -138,9 +138,12 @@ _COUNTRIES = Prefetch("countries", queryset=Country.objects.select_related("regi
 
 
 def note_list(user) -> QuerySet[ConceptNote]:
+    return _with_list_joins(ConceptNote.objects.visible_to(user))
+
+
+def _with_list_joins(queryset) -> QuerySet[ConceptNote]:
     return (
-        ConceptNote.objects.visible_to(user)
-        .select_related("lead_entity", "thematic_area", "window", "region", "programme")
+        queryset.select_related("lead_entity", "thematic_area", "window", "region", "programme")
         .prefetch_related(
             _COUNTRIES,
             Prefetch("budget_lines", queryset=ConceptNoteBudget.objects.select_related("entity")),
@@ -150,7 +153,16 @@ def note_list(user) -> QuerySet[ConceptNote]:
 
 
 def note_detail(user) -> QuerySet[ConceptNote]:
-    return note_list(user).prefetch_related(
+    return _with_detail_joins(note_list(user))
+
+
+def note_detail_unrestricted() -> QuerySet[ConceptNote]:
+    """Every note with its joins, for a service's answer to the actor who just moved it (never a list)."""
+    return _with_detail_joins(_with_list_joins(ConceptNote.objects.all()))
+
+
+def _with_detail_joins(queryset) -> QuerySet[ConceptNote]:
+    return queryset.prefetch_related(
         "principles",
         "sdg_targets",
         "documents",
@@ -282,6 +294,7 @@ __all__ = [
     "import_list",
     "meeting_list",
     "note_detail",
+    "note_detail_unrestricted",
     "note_documents_visible_to",
     "note_list",
     "notes_of_entities",

@@ -9,6 +9,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -180,6 +181,12 @@ class NoteActionView(TransitionView):
 
     def get_object(self):
         return _visible_note(self.request, self.kwargs["pk"])
+
+    def get_success_url(self, note) -> str:
+        # Staff who return a note to its draft no longer see it: they go back to their desk.
+        if not selectors.note_list(self.request.user).filter(pk=note.pk).exists():
+            return reverse("mptf:desk")
+        return super().get_success_url(note)
 
 
 class NoteAssessView(AllowedMixin, View):
