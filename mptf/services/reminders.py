@@ -1,5 +1,6 @@
 """Reminders before report deadlines: the focal points of each running programme's participating
-organisations hear 30, 7 and 1 days before the annual reports for last year are due (30 April), for
+organisations (a programme that had started by the end of the year reported on, and had not ended
+before it) hear 30, 7 and 1 days before the annual reports for last year are due (30 April), for
 each report not yet submitted. Idempotent: each reminder goes out once."""
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ def report_reminders_send(*, today: date) -> list[str]:
                 ProgrammeStatus.OPERATIONALLY_CLOSED,
             ]
         )
-        .filter(Q(start_date__isnull=True) | Q(start_date__year__lte=year))
-        .filter(Q(end_date__isnull=True) | Q(end_date__year__gte=year))
+        .filter(start_date__year__lte=year)
+        .filter(
+            Q(end_date__year__gte=year)
+            | Q(end_date__isnull=True, status__in=[ProgrammeStatus.APPROVED, ProgrammeStatus.UNDER_IMPLEMENTATION])
+        )
         .prefetch_related("participants")
     )
     done = set(

@@ -21,7 +21,16 @@ from gcm_portal.core.audit import audit_list_for
 from gcm_portal.core.models import Notification
 from gcm_portal.core.samples import sample_pdf
 from gcm_portal.taxonomy.models import Country, MptfThematicArea, UnEntity
-from mptf.models import AssessmentCriterion, CommitteeMeeting, ConceptNote, Contribution, Deposit, Expenditure, JointProgramme, Transfer
+from mptf.models import (
+    AssessmentCriterion,
+    CommitteeMeeting,
+    ConceptNote,
+    Contribution,
+    Deposit,
+    Expenditure,
+    JointProgramme,
+    Transfer,
+)
 from tests.factories import mptf as f
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +96,9 @@ def test_a_contribution_and_its_deposit_move_the_dashboard_and_the_summary_by_ex
     assert Deposit.objects.get(contribution=contribution).amount_usd == Decimal("1351234.56")
 
 
-def test_from_concept_note_to_delivery_rate(client, api_client, fm, staff, iom_fp, announced, django_capture_on_commit_callbacks):
+def test_from_concept_note_to_delivery_rate(
+    client, api_client, fm, staff, iom_fp, announced, django_capture_on_commit_callbacks
+):
     undp_fp = f.entity_fp("UNDP")
     iom, undp = UnEntity.objects.get(code="IOM"), UnEntity.objects.get(code="UNDP")
     # 1. the entity focal point drafts and submits the note (with the government's endorsement)
