@@ -449,7 +449,7 @@ class NoteDocumentSerializer(serializers.ModelSerializer):
 # ---------------------------------------------------------------------------
 
 
-class ParticipantSerializer(serializers.Serializer):
+class ProgrammeParticipantSerializer(serializers.Serializer):
     organisation = serializers.CharField(source="entity.code", read_only=True)
     budget_usd = serializers.DecimalField(read_only=True, allow_null=True, **MONEY)
     lead = serializers.BooleanField(read_only=True)
@@ -487,7 +487,7 @@ class JointProgrammeSerializer(serializers.ModelSerializer):
     gender_marker = NamedChoiceField(Marker.choices, enum_name="MarkerEnum", read_only=True, allow_blank=True)
     human_rights_marker = NamedChoiceField(Marker.choices, enum_name="MarkerEnum", read_only=True, allow_blank=True)
     status = NamedChoiceField(ProgrammeStatus.choices, enum_name="ProgrammeStatusEnum", read_only=True)
-    participants = ParticipantSerializer(many=True, read_only=True)
+    participants = ProgrammeParticipantSerializer(many=True, read_only=True)
     extensions = ExtensionSerializer(many=True, read_only=True)
     money = serializers.SerializerMethodField()
     source = SourceSerializer(source="*", read_only=True)
@@ -548,7 +548,7 @@ PROGRAMME_REFUSED = {
 }
 
 
-class ParticipantWriteSerializer(serializers.Serializer):
+class ProgrammeParticipantWriteSerializer(serializers.Serializer):
     organisation = _entity_field()
     budget_usd = serializers.DecimalField(min_value=0, required=False, allow_null=True, default=None, **MONEY)
     lead = serializers.BooleanField(required=False, default=False)
@@ -582,7 +582,7 @@ class JointProgrammeWriteSerializer(StrictInputMixin, serializers.Serializer):
     budget_usd = serializers.DecimalField(min_value=0, required=False, allow_null=True, **MONEY)
     duration_months = serializers.IntegerField(min_value=1, max_value=120, required=False, allow_null=True)
     start_date = serializers.DateField(required=False, allow_null=True)
-    participants = ParticipantWriteSerializer(many=True, required=False)
+    participants = ProgrammeParticipantWriteSerializer(many=True, required=False)
     refused_messages = PROGRAMME_REFUSED
 
     def service_arguments(self) -> dict:

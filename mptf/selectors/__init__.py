@@ -17,6 +17,7 @@ from .figures import (
     region_of,
 )
 from .records import (
+    cents,
     contribution_detail,
     contribution_list,
     decision_list,
@@ -53,6 +54,7 @@ __all__ = [
     "balance",
     "by_donor",
     "by_organisation",
+    "cents",
     "contribution_detail",
     "contribution_list",
     "criterion_averages",

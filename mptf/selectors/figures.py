@@ -29,13 +29,13 @@ from ..models import (
     ProgrammeParticipant,
     Transfer,
 )
-from .records import effective_expenditure, rate
+from .records import cents, effective_expenditure, rate
 
 ZERO = Decimal("0")
 
 
 def _total(queryset, field: str = "amount_usd") -> Decimal:
-    return queryset.aggregate(total=Sum(field))["total"] or ZERO
+    return cents(queryset.aggregate(total=Sum(field))["total"])
 
 
 @dataclass
@@ -111,7 +111,7 @@ def pipeline_requests() -> list[tuple[ConceptNote, Decimal, Decimal | None]]:
     ):
         scores[note_id][0] += score
         scores[note_id][1] += top
-    rows = [(n, requested.get(n.pk, ZERO), rate(*scores[n.pk]) if n.pk in scores else None) for n in notes]
+    rows = [(n, cents(requested.get(n.pk)), rate(*scores[n.pk]) if n.pk in scores else None) for n in notes]
     rows.sort(key=lambda row: -(row[2] or Decimal("-1")))
     return rows
 
@@ -135,7 +135,7 @@ def fund_summary() -> FundSummary:
     deposits = Deposit.objects.aggregate(total=Sum("amount_usd"), count=Count("pk"))
     transfers = Transfer.objects.aggregate(total=Sum("amount_usd"), count=Count("pk"))
     contributions = Contribution.objects.aggregate(total=Sum("pledged_usd"), count=Count("pk"))
-    deposits_usd = deposits["total"] or ZERO
+    deposits_usd = cents(deposits["total"])
     allocated_usd = _total(JointProgramme.objects.all(), "budget_usd")
     requests = pipeline_requests()
     notes_by_status = dict.fromkeys([s for s in ConceptNoteStatus.values if s != ConceptNoteStatus.DRAFT], 0)
@@ -151,12 +151,13 @@ def fund_summary() -> FundSummary:
         programmes_by_status[status] = count
     dated = list(Deposit.objects.values_list("deposited_on", "amount_usd"))
     targets = [
-        TargetProgress(t, sum((a for d, a in dated if d <= t.deadline), ZERO)) for t in FundingTarget.objects.all()
+        TargetProgress(t, cents(sum((a for d, a in dated if d <= t.deadline), ZERO)))
+        for t in FundingTarget.objects.all()
     ]
     return FundSummary(
-        pledged_usd=contributions["total"] or ZERO,
+        pledged_usd=cents(contributions["total"]),
         deposits_usd=deposits_usd,
-        transfers_usd=transfers["total"] or ZERO,
+        transfers_usd=cents(transfers["total"]),
         expenditure_usd=_total(effective_expenditure()),
         allocated_usd=allocated_usd,
         contributions=contributions["count"],
@@ -164,7 +165,7 @@ def fund_summary() -> FundSummary:
         transfers=transfers["count"],
         donors=Donor.objects.filter(contributions__isnull=False).distinct().count(),
         pipeline_notes=len(requests),
-        pipeline_demand_usd=sum((r for _n, r, _s in requests), ZERO),
+        pipeline_demand_usd=cents(sum((r for _n, r, _s in requests), ZERO)),
         fundable_notes=fundable_count(requests, max(deposits_usd - allocated_usd, ZERO)),
         notes_by_status=notes_by_status,
         programmes_by_status=programmes_by_status,
@@ -187,7 +188,7 @@ def deposits_over_time() -> list[tuple[date, Decimal, Decimal]]:
         .values_list("deposited_on", "total")
     ):
         running += total
-        rows.append((day, total, running))
+        rows.append((day, cents(total), cents(running)))
     return rows
 
 
@@ -203,7 +204,8 @@ def by_donor() -> list[dict]:
     )
     donors = Donor.objects.filter(pk__in=set(pledged) | set(deposited)).select_related("country")
     rows = [
-        {"donor": d, "pledged_usd": pledged.get(d.pk, ZERO), "deposited_usd": deposited.get(d.pk, ZERO)} for d in donors
+        {"donor": d, "pledged_usd": cents(pledged.get(d.pk)), "deposited_usd": cents(deposited.get(d.pk))}
+        for d in donors
     ]
     rows.sort(key=lambda r: (-r["deposited_usd"], -r["pledged_usd"], r["donor"].name))
     return rows
@@ -217,9 +219,9 @@ def _by_group(programmes, key) -> list[dict]:
             label, {"label": label, "programmes": 0, "allocated_usd": ZERO, "transferred_usd": ZERO, "spent_usd": ZERO}
         )
         row["programmes"] += 1
-        row["allocated_usd"] += p.budget_usd or ZERO
-        row["transferred_usd"] += p.transferred_usd
-        row["spent_usd"] += p.spent_usd
+        row["allocated_usd"] += cents(p.budget_usd)
+        row["transferred_usd"] += cents(p.transferred_usd)
+        row["spent_usd"] += cents(p.spent_usd)
     return sorted(groups.values(), key=lambda r: (-r["allocated_usd"], r["label"]))
 
 
@@ -268,9 +270,9 @@ def by_organisation() -> list[dict]:
     rows = [
         {
             "organisation": e,
-            "allocated_usd": shares.get(e.pk) or ZERO,
-            "transferred_usd": transferred.get(e.pk, ZERO),
-            "spent_usd": spent.get(e.pk, ZERO),
+            "allocated_usd": cents(shares.get(e.pk)),
+            "transferred_usd": cents(transferred.get(e.pk)),
+            "spent_usd": cents(spent.get(e.pk)),
             "delivery": rate(spent.get(e.pk, ZERO), transferred.get(e.pk, ZERO)),
         }
         for e in UnEntity.objects.filter(pk__in=ids)

@@ -142,13 +142,10 @@ def note_list(user) -> QuerySet[ConceptNote]:
 
 
 def _with_list_joins(queryset) -> QuerySet[ConceptNote]:
-    return (
-        queryset.select_related("lead_entity", "thematic_area", "window", "region", "programme")
-        .prefetch_related(
-            _COUNTRIES,
-            Prefetch("budget_lines", queryset=ConceptNoteBudget.objects.select_related("entity")),
-            "objectives",
-        )
+    return queryset.select_related("lead_entity", "thematic_area", "window", "region", "programme").prefetch_related(
+        _COUNTRIES,
+        Prefetch("budget_lines", queryset=ConceptNoteBudget.objects.select_related("entity")),
+        "objectives",
     )
 
 
@@ -162,7 +159,7 @@ def note_detail_unrestricted() -> QuerySet[ConceptNote]:
 
 
 def _with_detail_joins(queryset) -> QuerySet[ConceptNote]:
-    return queryset.prefetch_related(
+    return queryset.select_related("created_by").prefetch_related(
         "principles",
         "sdg_targets",
         "documents",
@@ -252,12 +249,20 @@ def programme_money(programme: JointProgramme) -> list[dict]:
         rows += [(entity, None) for entity in UnEntity.objects.filter(pk__in=others).order_by("code")]
     result = []
     for entity, budget in rows:
-        t = transferred.get(entity.pk, Decimal("0"))
-        e = spent.get(entity.pk, Decimal("0"))
+        t = cents(transferred.get(entity.pk))
+        e = cents(spent.get(entity.pk))
         result.append(
             {"organisation": entity, "budget_usd": budget, "transferred_usd": t, "spent_usd": e, "delivery": rate(e, t)}
         )
     return result
+
+
+CENT = Decimal("0.01")
+
+
+def cents(value) -> Decimal:
+    """A sum of money to the cent, whatever scale the database returned it with."""
+    return Decimal(value or 0).quantize(CENT)
 
 
 def rate(numerator, denominator) -> Decimal | None:
@@ -283,6 +288,7 @@ def programme_reports(user, programme) -> QuerySet[ProgrammeReport]:
 
 
 __all__ = [
+    "cents",
     "contribution_detail",
     "contribution_list",
     "decision_list",

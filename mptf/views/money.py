@@ -64,7 +64,7 @@ class ContributionListView(ExportMixin, FilteredListView):
                         c.pledged_amount,
                         c.currency,
                         c.pledged_usd,
-                        c.deposited_usd,
+                        selectors.cents(c.deposited_usd),
                         c.earmark_label,
                         c.source_url,
                     )

@@ -64,8 +64,8 @@ class ProgrammeListView(ExportMixin, FilteredListView):
                         p.start_date,
                         p.end_date,
                         p.budget_usd,
-                        p.transferred_usd,
-                        p.spent_usd,
+                        selectors.cents(p.transferred_usd),
+                        selectors.cents(p.spent_usd),
                         selectors.rate(p.spent_usd, p.transferred_usd),
                         p.source_url,
                     )
