@@ -77,8 +77,21 @@ class ContributionListView(ExportMixin, FilteredListView):
         return super().get_context_data(can_record=permissions.may_record_money(self.request.user), **kwargs)
 
 
-class ContributionDetailView(TemplateView):
+class ContributionDetailView(ExportMixin, TemplateView):
     template_name = "mptf/contribution_detail.html"
+    export_name = "migration-mptf-contribution"
+
+    def export_tables(self):
+        contribution = get_object_or_404(selectors.contribution_detail(), pk=self.kwargs["pk"])
+        return {
+            "deposits": Table(
+                [_("Deposited on"), _("Amount"), _("Currency"), _("USD at deposit"), _("Reference")],
+                lambda: [
+                    (d.deposited_on, d.amount, d.currency, d.amount_usd, d.reference)
+                    for d in contribution.deposits.all()
+                ],
+            )
+        }
 
     def get_context_data(self, **kwargs):
         contribution = get_object_or_404(selectors.contribution_detail(), pk=kwargs["pk"])

@@ -72,11 +72,21 @@ class NoteListView(ExportMixin, FilteredListView):
         return super().get_context_data(can_create=permissions.can_create_notes(self.request.user), **kwargs)
 
 
-class NoteDetailView(TemplateView):
+class NoteDetailView(ExportMixin, TemplateView):
     """Everyone reads a public note without its confidential parts (endorsement, scores, submitter);
     the note's organisations, staff, fund managers and committee members read all of it."""
 
     template_name = "mptf/note_detail.html"
+    export_name = "migration-mptf-concept-note"
+
+    def export_tables(self):
+        note = _visible_note(self.request, self.kwargs["pk"])
+        return {
+            "budget": Table(
+                [_("Participating organisation"), _("Requested (USD)")],
+                lambda: [(line.entity.code, line.amount_usd) for line in note.budget_lines.all()],
+            )
+        }
 
     def get_context_data(self, **kwargs):
         user = self.request.user

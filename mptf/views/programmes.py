@@ -124,6 +124,30 @@ class ProgrammeDetailView(ExportMixin, TemplateView):
                 ],
             ),
             "money-chart": chart_table(data["money_chart"]),
+            "transfers": Table(
+                [_("Transferred on"), _("Participating organisation"), _("Amount (USD)"), _("Reference")],
+                lambda: [
+                    (t.transferred_on, t.organisation.code, t.amount_usd, t.reference)
+                    for t in selectors.transfer_list()
+                    .filter(programme=data["programme"])
+                    .order_by("transferred_on", "pk")
+                ],
+            ),
+            "expenditure": Table(
+                [
+                    _("Year"),
+                    _("Participating organisation"),
+                    _("Interim or final"),
+                    _("Amount (USD)"),
+                    _("Reported on"),
+                ],
+                lambda: [
+                    (e.year, e.organisation.code, e.kind, e.amount_usd, e.reported_on)
+                    for e in selectors.expenditure_list()
+                    .filter(programme=data["programme"])
+                    .order_by("year", "organisation__code", "kind")
+                ],
+            ),
         }
 
     def get_context_data(self, **kwargs):
@@ -248,8 +272,18 @@ def _visible_report(request, pk):
     return get_object_or_404(selectors.report_detail(request.user), pk=pk)
 
 
-class ReportDetailView(TemplateView):
+class ReportDetailView(ExportMixin, TemplateView):
     template_name = "mptf/report_detail.html"
+    export_name = "migration-mptf-report"
+
+    def export_tables(self):
+        report = _visible_report(self.request, self.kwargs["pk"])
+        return {
+            "indicators": Table(
+                [_("Indicator"), _("Unit"), _("Baseline"), _("Target"), _("Actual")],
+                lambda: [(i.indicator, i.unit, i.baseline, i.target, i.actual) for i in report.indicators.all()],
+            )
+        }
 
     def get_context_data(self, **kwargs):
         user = self.request.user

@@ -221,7 +221,11 @@ def build_mptf_world(focal_gh=None) -> MptfWorld:
     )
     submitted_report = services.report_transition(report=submitted_report, action="submit", actor=iom_fp)
     report_document = attachment_add(
-        attachments=services.REPORT_DOCUMENTS, parent=draft_report, actor=iom_fp, upload=pdf("report.pdf"), language="en"
+        attachments=services.REPORT_DOCUMENTS,
+        parent=draft_report,
+        actor=iom_fp,
+        upload=pdf("report.pdf"),
+        language="en",
     )
     accepted_report = services.report_create(
         programme=programme, actor=iom_fp, year=2024, kind="narrative", narrative="More."

@@ -42,7 +42,9 @@ def test_writes_document_their_refusals(schema):
     paths = schema["paths"]
     assert {"201", "400", "401", "403"} <= set(paths["/api/v1/contributions/"]["post"]["responses"])
     assert {"200", "400", "403", "404", "412", "428"} <= set(paths["/api/v1/contributions/{id}/"]["patch"]["responses"])
-    assert {"200", "400", "403", "404", "409", "412"} <= set(paths["/api/v1/concept-notes/{id}/submit/"]["post"]["responses"])
+    assert {"200", "400", "403", "404", "409", "412"} <= set(
+        paths["/api/v1/concept-notes/{id}/submit/"]["post"]["responses"]
+    )
     assert "403" not in paths["/api/v1/fund/summary/"]["get"]["responses"]
 
 

@@ -86,11 +86,21 @@ def test_dashboards_draw_charts_with_their_data_tables(name, fm, staff, iom_fp):
         ("mptf:contribution-list", "contributions", "Donor 0"),
         ("mptf:transfer-list", "transfers", "JP-VIEW-0"),
         ("mptf:expenditure-list", "expenditure", "JP-VIEW-0"),
+        ("mptf:index", "key-figures", "Delivery rate"),
+        ("mptf:programme-detail", "transfers", "IOM"),
+        ("mptf:programme-detail", "expenditure", "interim"),
+        ("mptf:contribution-detail", "deposits", "60"),
+        ("mptf:note-detail", "budget", "IOM"),
     ],
 )
 def test_every_table_exports_to_csv_and_xlsx(name, table, expected, fm, staff, iom_fp):
-    populate(fm, staff, iom_fp)
-    url = reverse(name)
+    programme = populate(fm, staff, iom_fp)
+    args = {
+        "mptf:programme-detail": [programme.pk],
+        "mptf:contribution-detail": [Contribution.objects.get().pk],
+        "mptf:note-detail": [programme.concept_note_id],
+    }.get(name, [])
+    url = reverse(name, args=args)
     csv = client_for().get(url, {"format": "csv", "table": table})
     assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
     assert expected in b"".join(csv.streaming_content).decode("utf-8-sig")
@@ -99,6 +109,20 @@ def test_every_table_exports_to_csv_and_xlsx(name, table, expected, fm, staff, i
     sheet = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
     cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert any(expected in cell for cell in cells)
+
+
+def test_a_report_exports_its_indicators(fm, staff, iom_fp):
+    programme = populate(fm, staff, iom_fp)
+    report = services.report_create(programme=programme, actor=iom_fp, year=2023, kind="narrative")
+    services.report_update(
+        report=report,
+        actor=iom_fp,
+        expected_version=report.version,
+        indicators=[{"indicator": "People reached", "actual": 5}],
+    )
+    csv = client_for(fm).get(reverse("mptf:report-detail", args=[report.pk]), {"format": "csv"})
+    assert "People reached" in b"".join(csv.streaming_content).decode("utf-8-sig")
+    assert client_for().get(reverse("mptf:report-detail", args=[report.pk]), {"format": "csv"}).status_code == 404
 
 
 def test_exports_follow_the_filters_and_numbers_stay_numbers(fm, staff, iom_fp):
