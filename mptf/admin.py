@@ -35,7 +35,7 @@ class FundingWindowAdmin(SourcedAdmin):
 class CommitteeSeatAdmin(SourcedAdmin):
     list_display = ("person_name", "constituency", "represents", "start_date", "end_date", "user")
     list_filter = ("constituency",)
-    autocomplete_fields = ("user",)
+    raw_id_fields = ("user",)
 
 
 @admin.register(models.Donor)

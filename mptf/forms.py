@@ -64,7 +64,8 @@ class ContributionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["pledged_usd"].required = False
         self.fields["version"].initial = self.instance.version
-        self.fields["pledge"].queryset = self.fields["pledge"].queryset.select_related(None).order_by("title")
+        # published pledges only: a pledge waiting for curation is not the fund managers' to see
+        self.fields["pledge"].queryset = self.fields["pledge"].queryset.model.objects.published().order_by("title")
 
     def service_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

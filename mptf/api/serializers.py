@@ -189,11 +189,11 @@ class ContributionWriteSerializer(StrictInputMixin, serializers.Serializer):
         slug_field="iso2", queryset=Country.objects.all(), required=False, allow_null=True, default=None
     )
     pledge = serializers.PrimaryKeyRelatedField(
-        queryset=Contribution._meta.get_field("pledge").related_model.objects.all(),
+        queryset=Contribution._meta.get_field("pledge").related_model.objects.published(),
         required=False,
         allow_null=True,
         default=None,
-        help_text="The id of the Forum pledge this contribution honours.",
+        help_text="The id of the published Forum pledge this contribution honours.",
     )
     notes = serializers.CharField(required=False, allow_blank=True, default="")
     refused_messages = {

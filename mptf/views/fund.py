@@ -13,7 +13,7 @@ from gcm_portal.core.charts import Series
 from gcm_portal.taxonomy.selectors import thematic_area_list
 
 from .. import permissions, selectors
-from ..choices import ConceptNoteStatus, ProgrammeStatus
+from ..choices import ConceptNoteStatus
 from ..models import CommitteeSeat, ConceptNote
 from .common import ExportMixin, Table, chart_table, deposits_against_targets, usd_bars
 
@@ -323,7 +323,6 @@ class DeskView(LoginRequiredMixin, TemplateView):
             reports_to_review=selectors.report_list(user).filter(status="submitted").order_by("submitted_at")
             if permissions.reviews_reports(user)
             else [],
-            running=ProgrammeStatus.UNDER_IMPLEMENTATION,
             can_create_notes=permissions.can_create_notes(user),
             committee_member=permissions.is_committee_member(user),
         )

@@ -279,3 +279,21 @@ def test_lists_run_a_constant_number_of_queries(fm, staff, iom_fp):
     assert (
         ConceptNote.objects.count() == 18 and JointProgramme.objects.count() == 12 and Contribution.objects.count() == 6
     )
+
+
+def test_a_contribution_links_only_a_published_pledge(fm, staff):
+    from gcm_portal.taxonomy.models import Country, Objective
+    from reviews import services as review_services
+
+    pledge = review_services.pledge_create(
+        actor=staff,
+        data={"submitting_entity": "Ghana", "title": "Fund the Compact", "description": "A contribution."},
+        countries=[Country.objects.get(iso2="GH")],
+        objectives=list(Objective.objects.filter(number=23)),
+    )
+    data = {"donor": f.donor("Ghana").pk, "pledged_amount": "10.00", "pledged_on": "2024-01-01", "pledge": pledge.pk}
+    pending = client_for(fm).post(CONTRIBUTIONS, data, format="json")
+    assert pending.status_code == 400 and "pledge" in pending.json()
+    review_services.pledge_curate(pledge=pledge, action="publish", actor=staff)
+    linked = client_for(fm).post(CONTRIBUTIONS, data, format="json")
+    assert linked.status_code == 201 and linked.json()["pledge"] == pledge.pk
