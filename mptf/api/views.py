@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from gcm_portal.accounts.choices import Role
 from gcm_portal.api.mixins import AttachmentsMixin, VersionedWriteMixin, WorkflowActionsMixin
 from gcm_portal.api.permissions import PublicReadOnly, PublicReadRoleWrite
+from gcm_portal.api.schema import PortalAutoSchema
 
 from .. import permissions, selectors, services
 from ..filtersets import (
@@ -208,9 +209,17 @@ class JointProgrammeViewSet(
         return selectors.programme_detail()
 
 
+class _OneObjectSchema(PortalAutoSchema):
+    """The summary is one object at a collection-like address, not a list."""
+
+    def _is_list_view(self, serializer=None) -> bool:
+        return False
+
+
 class FundSummaryViewSet(viewsets.ViewSet):
     """The fund's figures, the same the dashboards show (they read the same function)."""
 
+    schema = _OneObjectSchema()
     permission_classes = [PublicReadOnly]
     pagination_class = None
     filter_backends: list = []

@@ -56,3 +56,10 @@ def test_the_joint_programme_filters_are_documented(schema):
 def test_the_confidential_part_of_a_note_is_nullable(schema):
     working = schema["components"]["schemas"]["ConceptNote"]["properties"]["working"]
     assert working.get("nullable") or any(s.get("type") == "null" for s in working.get("oneOf", []))
+
+
+def test_the_summary_is_one_object(schema):
+    response = schema["paths"]["/api/v1/fund/summary/"]["get"]["responses"]["200"]["content"]["application/json"][
+        "schema"
+    ]
+    assert response == {"$ref": "#/components/schemas/FundSummary"}
