@@ -15,7 +15,9 @@ from __future__ import annotations
 from gcm_portal import permissions as roles
 
 __all__ = [
+    "can_assess_note",
     "can_create_notes",
+    "can_create_programme",
     "can_edit_note",
     "can_edit_report",
     "can_lead_note",
@@ -103,6 +105,20 @@ def can_edit_note(user, note) -> bool:
     from .choices import ConceptNoteStatus
 
     return note.status == ConceptNoteStatus.DRAFT and can_lead_note(user, note)
+
+
+def can_assess_note(user, note) -> bool:
+    """Scores are given while the note is under quality assessment, by Network staff."""
+    from .choices import ConceptNoteStatus
+
+    return may_assess(user) and note.status == ConceptNoteStatus.UNDER_ASSESSMENT
+
+
+def can_create_programme(user, note) -> bool:
+    """A fund manager creates the joint programme of a note selected for funding."""
+    from .choices import ConceptNoteStatus
+
+    return may_manage_programmes(user) and note.status == ConceptNoteStatus.SELECTED
 
 
 def can_report_on(user, programme) -> bool:

@@ -182,6 +182,11 @@ def notes_to_assess(user) -> QuerySet[ConceptNote]:
     return note_list(user).filter(status__in=[ConceptNoteStatus.SUBMITTED, ConceptNoteStatus.UNDER_ASSESSMENT])
 
 
+def notes_awaiting_programme(user) -> QuerySet[ConceptNote]:
+    """Notes selected for funding whose joint programme is not created yet."""
+    return note_list(user).filter(status=ConceptNoteStatus.SELECTED, programme__isnull=True).order_by("decided_at")
+
+
 def notes_of_entities(user) -> QuerySet[ConceptNote]:
     from gcm_portal import permissions as roles
 
@@ -303,6 +308,7 @@ __all__ = [
     "note_detail_unrestricted",
     "note_documents_visible_to",
     "note_list",
+    "notes_awaiting_programme",
     "notes_of_entities",
     "notes_to_assess",
     "programme_detail",

@@ -33,13 +33,3 @@ def percent(value):
     if value is None or value == "":
         return "—"
     return f"{number_format(Decimal(value) * 100, decimal_pos=1, use_l10n=True)} %"
-
-
-@register.simple_tag(takes_context=True)
-def export_query(context, table, fmt):
-    """The current list's filters with ``format`` and ``table`` for a CSV/XLSX download link."""
-    query = context["request"].GET.copy()
-    query.pop("page", None)
-    query["format"] = fmt
-    query["table"] = table
-    return "?" + query.urlencode()

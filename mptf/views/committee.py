@@ -15,15 +15,16 @@ from django.views.generic import TemplateView
 
 from gcm_portal.core.attachments import AttachmentForm
 from gcm_portal.core.generic import add_service_error
+from gcm_portal.core.tables import Table, TableExportMixin
 
 from .. import permissions, selectors, services
 from ..choices import ConceptNoteStatus
 from ..forms import DecisionForm, MeetingForm
 from ..models import AssessmentCriterion, CommitteeSeat
-from .common import AllowedMixin, ExportMixin, Table
+from .common import AllowedMixin
 
 
-class CommitteeView(ExportMixin, TemplateView):
+class CommitteeView(TableExportMixin, TemplateView):
     template_name = "mptf/committee.html"
     export_name = "migration-mptf-committee"
 
@@ -137,7 +138,7 @@ class DecisionCreateView(AllowedMixin, View):
         )
 
 
-class CommitteeReviewView(ExportMixin, AllowedMixin, TemplateView):
+class CommitteeReviewView(TableExportMixin, AllowedMixin, TemplateView):
     """For committee members, fund managers and Network staff: the notes under assessment and in the
     pipeline with their scores, beside the geographic and thematic balance of the pipeline and of what
     was selected."""

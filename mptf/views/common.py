@@ -1,18 +1,13 @@
-"""What the app's pages share: a gate on a predicate, CSV/XLSX exports of every table, the charts."""
+"""What the app's pages share: a gate on a predicate and the charts. Exports of every table come from
+the kernel (gcm_portal.core.tables)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from gcm_portal.core.charts import Chart, Series, bar_chart, time_chart
-from gcm_portal.core.exports import csv_response, xlsx_response
-
-EXPORT_FORMATS = ("csv", "xlsx")
 
 
 class AllowedMixin(LoginRequiredMixin):
@@ -27,44 +22,6 @@ class AllowedMixin(LoginRequiredMixin):
         if request.user.is_authenticated and not type(self).allowed(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
-
-
-@dataclass
-class Table:
-    """A table a page shows and exports: ``rows()`` is read only when exporting."""
-
-    header: list[str]
-    rows: Callable[[], Iterable[Iterable]]
-
-
-class ExportMixin:
-    """``?format=csv`` or ``?format=xlsx`` (with ``&table=<name>`` on pages with several tables)
-    downloads a table of the page, with the page's filters, instead of the page."""
-
-    export_name = "migration-mptf"
-
-    def export_tables(self) -> dict[str, Table]:
-        raise NotImplementedError
-
-    def get(self, request, *args, **kwargs):
-        fmt = request.GET.get("format")
-        if fmt is None:
-            return super().get(request, *args, **kwargs)
-        if fmt not in EXPORT_FORMATS:
-            raise Http404
-        tables = self.export_tables()
-        name = request.GET.get("table") or next(iter(tables))
-        if name not in tables:
-            raise Http404
-        table = tables[name]
-        filename = f"{self.export_name}-{name}.{fmt}"
-        if fmt == "csv":
-            return csv_response(filename, table.header, table.rows())
-        return xlsx_response(filename, table.header, list(table.rows()), sheet=name)
-
-
-def chart_table(chart: Chart) -> Table:
-    return Table(chart.columns, lambda: chart.rows)
 
 
 def amount(value) -> str:

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from gcm_portal.core.charts import Series
+from gcm_portal.core.tables import Table, TableExportMixin, chart_table
 from gcm_portal.taxonomy.selectors import thematic_area_list
 
 from .. import permissions, selectors
 from ..choices import ConceptNoteStatus
-from ..models import CommitteeSeat, ConceptNote
-from .common import ExportMixin, Table, chart_table, deposits_against_targets, usd_bars
+from ..models import CommitteeSeat
+from .common import deposits_against_targets, usd_bars
 
 
 def sources_and_uses(summary) -> list[tuple[str, str, object]]:
@@ -51,7 +52,7 @@ def key_figures(summary) -> list[tuple[str, object]]:
     ]
 
 
-class FundIndexView(ExportMixin, TemplateView):
+class FundIndexView(TableExportMixin, TemplateView):
     template_name = "mptf/index.html"
     export_name = "migration-mptf-fund"
 
@@ -101,7 +102,7 @@ class FundIndexView(ExportMixin, TemplateView):
         return context
 
 
-class FundingView(ExportMixin, TemplateView):
+class FundingView(TableExportMixin, TemplateView):
     """Funding status: deposits against targets over time, and per donor."""
 
     template_name = "mptf/funding.html"
@@ -154,7 +155,7 @@ class FundingView(ExportMixin, TemplateView):
         return super().get_context_data(**self.data(), **kwargs)
 
 
-class PipelineView(ExportMixin, TemplateView):
+class PipelineView(TableExportMixin, TemplateView):
     """The pipeline: public concept notes waiting for funding, their demand against the resources
     available, and how many could be funded."""
 
@@ -222,7 +223,7 @@ class PipelineView(ExportMixin, TemplateView):
         return super().get_context_data(**self.data(), **kwargs)
 
 
-class AllocationsView(ExportMixin, TemplateView):
+class AllocationsView(TableExportMixin, TemplateView):
     """Allocations by thematic area, window, region and participating organisation, with transfers and
     expenditure beside them (separate stages, never added)."""
 
@@ -315,9 +316,7 @@ class DeskView(LoginRequiredMixin, TemplateView):
             if permissions.may_assess(user)
             else [],
             fund_manager=permissions.may_record_money(user),
-            selected_without_programme=ConceptNote.objects.filter(
-                status=ConceptNoteStatus.SELECTED, programme__isnull=True
-            ).order_by("decided_at")
+            selected_without_programme=selectors.notes_awaiting_programme(user)
             if permissions.may_manage_programmes(user)
             else [],
             reports_to_review=selectors.report_list(user).filter(status="submitted").order_by("submitted_at")

@@ -16,12 +16,12 @@ from gcm_portal.accounts.choices import Role
 from gcm_portal.core.concurrency import StaleVersion
 from gcm_portal.core.files import FileRejected
 from gcm_portal.core.generic import FilteredListView, RoleRequiredMixin, add_service_error
+from gcm_portal.core.tables import Table, TableExportMixin
 
 from .. import permissions, selectors, services
 from ..choices import ImportKind
 from ..filtersets import ContributionFilterSet, ExpenditureFilterSet, TransferFilterSet
 from ..forms import ContributionForm, DepositForm, ExpenditureForm, ImportForm, TransferForm, VersionForm
-from .common import ExportMixin, Table
 
 
 class FundManagerMixin(RoleRequiredMixin):
@@ -33,7 +33,7 @@ class FundManagerMixin(RoleRequiredMixin):
 # ---------------------------------------------------------------------------
 
 
-class ContributionListView(ExportMixin, FilteredListView):
+class ContributionListView(TableExportMixin, FilteredListView):
     template_name = "mptf/contribution_list.html"
     context_object_name = "contributions"
     filterset_class = ContributionFilterSet
@@ -77,7 +77,7 @@ class ContributionListView(ExportMixin, FilteredListView):
         return super().get_context_data(can_record=permissions.may_record_money(self.request.user), **kwargs)
 
 
-class ContributionDetailView(ExportMixin, TemplateView):
+class ContributionDetailView(TableExportMixin, TemplateView):
     template_name = "mptf/contribution_detail.html"
     export_name = "migration-mptf-contribution"
 
@@ -178,7 +178,7 @@ class DepositCreateView(FundManagerMixin, View):
 # ---------------------------------------------------------------------------
 
 
-class TransferListView(ExportMixin, FilteredListView):
+class TransferListView(TableExportMixin, FilteredListView):
     template_name = "mptf/transfer_list.html"
     context_object_name = "transfers"
     filterset_class = TransferFilterSet
@@ -207,7 +207,7 @@ class TransferListView(ExportMixin, FilteredListView):
         return super().get_context_data(can_record=permissions.may_record_money(self.request.user), **kwargs)
 
 
-class ExpenditureListView(ExportMixin, FilteredListView):
+class ExpenditureListView(TableExportMixin, FilteredListView):
     template_name = "mptf/expenditure_list.html"
     context_object_name = "expenditures"
     filterset_class = ExpenditureFilterSet

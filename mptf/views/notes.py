@@ -17,21 +17,21 @@ from django.views.generic import TemplateView
 from gcm_portal.core.attachments import AttachmentForm
 from gcm_portal.core.concurrency import StaleVersion
 from gcm_portal.core.generic import FilteredListView, TransitionView, add_service_error
+from gcm_portal.core.tables import Table, TableExportMixin
 
 from .. import permissions, selectors, services
-from ..choices import ConceptNoteStatus
 from ..filtersets import ConceptNoteFilterSet
 from ..forms import AssessmentForm, BudgetLineFormSet, ConceptNoteForm, ProgrammeCreateForm
 from ..models import AssessmentCriterion
 from ..workflow import NEXT_STEP, NOTE_WORKFLOW
-from .common import AllowedMixin, ExportMixin, Table
+from .common import AllowedMixin
 
 
 def _visible_note(request, pk):
     return get_object_or_404(selectors.note_detail(request.user), pk=pk)
 
 
-class NoteListView(ExportMixin, FilteredListView):
+class NoteListView(TableExportMixin, FilteredListView):
     template_name = "mptf/note_list.html"
     context_object_name = "notes"
     filterset_class = ConceptNoteFilterSet
@@ -72,7 +72,7 @@ class NoteListView(ExportMixin, FilteredListView):
         return super().get_context_data(can_create=permissions.can_create_notes(self.request.user), **kwargs)
 
 
-class NoteDetailView(ExportMixin, TemplateView):
+class NoteDetailView(TableExportMixin, TemplateView):
     """Everyone reads a public note without its confidential parts (endorsement, scores, submitter);
     the note's organisations, staff, fund managers and committee members read all of it."""
 
@@ -103,10 +103,8 @@ class NoteDetailView(ExportMixin, TemplateView):
             criteria=criteria,
             actions=NOTE_WORKFLOW.actions_for(note, user),
             can_edit=permissions.can_edit_note(user, note),
-            can_assess=permissions.may_assess(user) and note.status == ConceptNoteStatus.UNDER_ASSESSMENT,
-            can_create_programme=permissions.may_manage_programmes(user)
-            and note.status == ConceptNoteStatus.SELECTED
-            and not hasattr(note, "programme"),
+            can_assess=permissions.can_assess_note(user, note),
+            can_create_programme=permissions.can_create_programme(user, note) and not hasattr(note, "programme"),
             programme=getattr(note, "programme", None),
             decisions=list(note.decisions.all()),
             next_step=NEXT_STEP.get(note.status) if working else None,
@@ -210,7 +208,7 @@ class NoteAssessView(AllowedMixin, View):
 
     def _note(self, request, pk):
         note = _visible_note(request, pk)
-        if note.status != ConceptNoteStatus.UNDER_ASSESSMENT:
+        if not permissions.can_assess_note(request.user, note):
             raise Http404
         return note
 
@@ -250,7 +248,7 @@ class ProgrammeFromNoteView(AllowedMixin, View):
 
     def _note(self, request, pk):
         note = _visible_note(request, pk)
-        if note.status != ConceptNoteStatus.SELECTED:
+        if not permissions.can_create_programme(request.user, note):
             raise Http404
         return note
 

@@ -16,15 +16,16 @@ from gcm_portal.core.attachments import AttachmentForm
 from gcm_portal.core.charts import Series
 from gcm_portal.core.concurrency import StaleVersion
 from gcm_portal.core.generic import FilteredListView, TransitionView, add_service_error
+from gcm_portal.core.tables import Table, TableExportMixin, chart_table
 
 from .. import permissions, selectors, services
 from ..filtersets import JointProgrammeFilterSet
 from ..forms import ExtensionForm, IndicatorFormSet, ParticipantFormSet, ProgrammeForm, ReportCreateForm, ReportForm
 from ..workflow import PROGRAMME_WORKFLOW, REPORT_WORKFLOW
-from .common import AllowedMixin, ExportMixin, Table, chart_table, usd_bars
+from .common import AllowedMixin, usd_bars
 
 
-class ProgrammeListView(ExportMixin, FilteredListView):
+class ProgrammeListView(TableExportMixin, FilteredListView):
     template_name = "mptf/programme_list.html"
     context_object_name = "programmes"
     filterset_class = JointProgrammeFilterSet
@@ -79,7 +80,7 @@ def _programme(pk):
     return get_object_or_404(selectors.programme_detail(), pk=pk)
 
 
-class ProgrammeDetailView(ExportMixin, TemplateView):
+class ProgrammeDetailView(TableExportMixin, TemplateView):
     """A programme's page: what it is, its participating organisations with their budget shares, and
     its money stages (transfers, expenditure) side by side, with the delivery rate."""
 
@@ -272,7 +273,7 @@ def _visible_report(request, pk):
     return get_object_or_404(selectors.report_detail(request.user), pk=pk)
 
 
-class ReportDetailView(ExportMixin, TemplateView):
+class ReportDetailView(TableExportMixin, TemplateView):
     template_name = "mptf/report_detail.html"
     export_name = "migration-mptf-report"
 
