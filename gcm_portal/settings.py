@@ -148,6 +148,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 CELERY_BEAT_SCHEDULE = {
     "review-deadline-reminders": {"task": "reviews.send_deadline_reminders", "schedule": 6 * 60 * 60},
+    "mptf-report-reminders": {"task": "mptf.send_report_reminders", "schedule": 6 * 60 * 60},
 }
 
 # ---------------------------------------------------------------------------

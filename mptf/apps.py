@@ -8,8 +8,30 @@ class MptfConfig(AppConfig):
 
     def ready(self) -> None:
         from gcm_portal.accounts.choices import Role
-        from gcm_portal.core.registry import register_admin_roles, register_nav_link
+        from gcm_portal.core.demo import register_demo_loader
+        from gcm_portal.core.registry import (
+            register_admin_roles,
+            register_api_router,
+            register_home_figures,
+            register_nav_link,
+            register_panel,
+            register_personal_link,
+            register_urls,
+        )
 
-        # Until the fund's own pages exist, its link shows the thematic areas of the reference data.
-        register_nav_link("trust-fund", _("Trust fund"), "taxonomy:thematic-area-list", order=30)
+        from . import panels
+        from .api.urls import router
+        from .demo import load_mptf_demo
+
+        register_urls("trust-fund/", "mptf.urls", namespace="mptf")
+        register_api_router(router)
+        register_nav_link("trust-fund", _("Trust fund"), "mptf:index", order=30)
+        register_personal_link(
+            "trust-fund-desk", _("Trust fund desk"), "mptf:desk", order=40, visible=panels.shows_desk
+        )
+        register_panel("country", panels.country_panel, order=30)
+        register_panel("my_country", panels.my_country_panel, order=30)
+        register_panel("curation", panels.curation_panel, order=30)
+        register_home_figures(panels.home_figures)
+        register_demo_loader(load_mptf_demo)
         register_admin_roles(self.label, Role.FUND_MANAGER)

@@ -24,20 +24,20 @@ class PublicReadOnly(BasePermission):
 
 
 class HasRole(BasePermission):
-    """Only holders of ``role``: ``permission_classes = [HasRole.of(Role.FUND_MANAGER)]``."""
+    """Only holders of one of ``roles``: ``permission_classes = [HasRole.of(Role.FUND_MANAGER)]``."""
 
-    role: str = ""
+    roles: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, role: str) -> type[HasRole]:
-        return type(f"{cls.__name__}_{role}", (cls,), {"role": role})
+    def of(cls, *roles: str) -> type[HasRole]:
+        return type(f"{cls.__name__}_{'_'.join(roles)}", (cls,), {"roles": roles})
 
     def has_permission(self, request, view) -> bool:
-        return permissions.has_role(request.user, self.role)
+        return any(permissions.has_role(request.user, role) for role in self.roles)
 
 
 class PublicReadRoleWrite(HasRole):
-    """Anyone may read; holders of ``role`` may write (e.g. fund managers' money records)."""
+    """Anyone may read; holders of one of ``roles`` may write (e.g. fund managers' money records)."""
 
     def has_permission(self, request, view) -> bool:
         return request.method in SAFE_METHODS or super().has_permission(request, view)

@@ -57,6 +57,10 @@ class Attachments:
     kinds: tuple[str, ...] = DOCUMENT_KINDS
     # model fields the upload form asks for besides the file (e.g. "language")
     fields: tuple[str, ...] = ("language",)
+    # model field values every document of this declaration has (e.g. {"confidential": True}): set on
+    # upload, and only such documents are listed, downloaded or removed through it. Two declarations
+    # on one model with different defaults keep, say, confidential and public documents apart.
+    defaults: dict = field(default_factory=dict)
     refusal: str = field(default=gettext_lazy("Documents can only be added or removed while the record can be edited."))
     # at most this many documents per record (None: no limit), each at most ``max_bytes`` (None: the
     # site-wide UPLOAD_MAX_BYTES, which also caps a smaller declared limit)
@@ -68,10 +72,17 @@ class Attachments:
         return self.model._meta.get_field(self.parent_field).remote_field.get_accessor_name()
 
     def documents_of(self, parent) -> list:
-        return list(getattr(parent, self.related_name).all())
+        documents = getattr(parent, self.related_name).all()  # prefetched documents are read once
+        return [d for d in documents if self.declares(d)]
+
+    def declares(self, document) -> bool:
+        """Whether ``document`` belongs to this declaration (has its ``defaults``)."""
+        return all(getattr(document, name) == value for name, value in self.defaults.items())
 
     def visible_to(self, user, parent) -> list:
-        return self.visible(user, parent) if self.visible else self.documents_of(parent)
+        if self.visible is None:
+            return self.documents_of(parent)
+        return [d for d in self.visible(user, parent) if self.declares(d)]
 
     def manages(self, user, parent) -> bool:
         return (self.may_manage or self.may_change)(user, parent)
@@ -114,7 +125,7 @@ def attachment_add(*, attachments: Attachments, parent, actor, upload, **values)
     if not attachments.may_change(actor, parent):
         raise PermissionDenied(attachments.refusal)
     if attachments.max_count is not None:
-        current = getattr(parent, attachments.related_name).count()
+        current = getattr(parent, attachments.related_name).filter(**attachments.defaults).count()
         if current >= attachments.max_count:
             raise ValidationError(
                 ngettext(
@@ -125,7 +136,9 @@ def attachment_add(*, attachments: Attachments, parent, actor, upload, **values)
                 % {"count": attachments.max_count}
             )
     kind = validate_upload(upload, kinds=attachments.kinds, max_bytes=attachments.max_bytes)
-    document = attachments.model(**{attachments.parent_field: parent}, uploaded_by=actor, **values)
+    document = attachments.model(
+        **{attachments.parent_field: parent}, uploaded_by=actor, **{**values, **attachments.defaults}
+    )
     document.fill_from_upload(upload, kind)
     document.full_clean(exclude=["file", "sha256", "size", "content_type", "original_name", attachments.parent_field])
     document.save()
@@ -142,6 +155,8 @@ def attachment_add(*, attachments: Attachments, parent, actor, upload, **values)
 @transaction.atomic
 def attachment_remove(*, attachments: Attachments, document: PrivateFile, actor) -> None:
     parent = _locked(attachments, getattr(document, attachments.parent_field))
+    if not attachments.declares(document):
+        raise PermissionDenied(attachments.refusal)
     if not attachments.may_change(actor, parent):
         raise PermissionDenied(attachments.refusal)
     if attachments.keep and (reason := attachments.keep(document, parent)):
@@ -220,7 +235,14 @@ class AttachmentUploadView(LoginRequiredMixin, _AttachmentView):
 class AttachmentDownloadView(_AttachmentView):
     def get(self, request, pk, document_pk):
         parent = self.parent(request, pk)
-        document = next((d for d in self.attachments.visible_to(request.user, parent) if d.pk == document_pk), None)
+        document = next(
+            (
+                d
+                for d in self.attachments.visible_to(request.user, parent)
+                if d.pk == document_pk and self.attachments.declares(d)
+            ),
+            None,
+        )
         if document is None:
             raise Http404
         return file_response(document)
@@ -229,7 +251,12 @@ class AttachmentDownloadView(_AttachmentView):
 class AttachmentRemoveView(LoginRequiredMixin, _AttachmentView):
     def post(self, request, pk, document_pk):
         parent = self.managed_parent(request, pk)
-        document = get_object_or_404(self.attachments.model, pk=document_pk, **{self.attachments.parent_field: parent})
+        document = get_object_or_404(
+            self.attachments.model,
+            pk=document_pk,
+            **{self.attachments.parent_field: parent},
+            **self.attachments.defaults,
+        )
         try:
             attachment_remove(attachments=self.attachments, document=document, actor=request.user)
         except (PermissionDenied, ValidationError) as error:

@@ -51,10 +51,15 @@ def _allows(permission_class, method, user) -> bool:
 
 def test_has_role_permission_for_any_role():
     fund = HasRole.of(Role.FUND_MANAGER)
-    assert fund.role == Role.FUND_MANAGER and issubclass(fund, HasRole)
+    assert fund.roles == (Role.FUND_MANAGER,) and issubclass(fund, HasRole)
     assert _allows(fund, "post", user_with_role("fund_manager"))
     assert not _allows(fund, "get", user_with_role("network_staff"))
     assert not _allows(fund, "get", AnonymousUser())
+    either = HasRole.of(Role.FUND_MANAGER, Role.NETWORK_STAFF)
+    assert _allows(either, "post", user_with_role("network_staff")) and _allows(
+        either, "post", user_with_role("fund_manager")
+    )
+    assert not _allows(either, "post", user_with_role("entity_focal_point"))
 
 
 def test_public_read_role_write():

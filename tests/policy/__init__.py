@@ -13,13 +13,23 @@ from .base import ROLES, SIGNED_IN, Expect
 from .champions import CHAMPIONS_POLICY
 from .kernel import KERNEL_POLICY
 from .kit import KIT_POLICY
+from .mptf import MPTF_POLICY
+from .mptf_api import MPTF_API_POLICY
 from .reviews import REVIEWS_POLICY
 from .reviews_api import REVIEWS_API_POLICY
 
 __all__ = ["COVERED_BY_PREFIX", "POLICY", "ROLES", "SIGNED_IN"]
 
 POLICY: dict[str, list[Expect]] = {}
-for rows in (KERNEL_POLICY, CHAMPIONS_POLICY, REVIEWS_POLICY, REVIEWS_API_POLICY, KIT_POLICY):
+for rows in (
+    KERNEL_POLICY,
+    CHAMPIONS_POLICY,
+    REVIEWS_POLICY,
+    REVIEWS_API_POLICY,
+    KIT_POLICY,
+    MPTF_POLICY,
+    MPTF_API_POLICY,
+):
     overlap = set(POLICY) & set(rows)
     assert not overlap, f"URL names in two policy modules: {sorted(overlap)}"
     POLICY.update(rows)

@@ -1,0 +1,71 @@
+"""Pages of the Migration MPTF. Views read through selectors, write through services, and ask
+``permissions`` and the workflow tables what a user may do; what a user may not see is a 404."""
+
+from .committee import CommitteeReviewView, CommitteeView, DecisionCreateView, MeetingCreateView, MeetingDetailView
+from .fund import AllocationsView, DeskView, FundIndexView, FundingView, PipelineView
+from .money import (
+    ContributionDetailView,
+    ContributionFormView,
+    ContributionListView,
+    DepositCreateView,
+    ExpenditureCreateView,
+    ExpenditureListView,
+    ImportConfirmView,
+    ImportDetailView,
+    ImportDiscardView,
+    ImportListView,
+    TransferCreateView,
+    TransferListView,
+)
+from .notes import NoteActionView, NoteAssessView, NoteDetailView, NoteFormView, NoteListView, ProgrammeFromNoteView
+from .programmes import (
+    ProgrammeActionView,
+    ProgrammeDetailView,
+    ProgrammeEditView,
+    ProgrammeExtendView,
+    ProgrammeListView,
+    ReportActionView,
+    ReportCreateView,
+    ReportDetailView,
+    ReportEditView,
+)
+
+__all__ = [
+    "AllocationsView",
+    "CommitteeReviewView",
+    "CommitteeView",
+    "ContributionDetailView",
+    "ContributionFormView",
+    "ContributionListView",
+    "DecisionCreateView",
+    "DepositCreateView",
+    "DeskView",
+    "ExpenditureCreateView",
+    "ExpenditureListView",
+    "FundIndexView",
+    "FundingView",
+    "ImportConfirmView",
+    "ImportDetailView",
+    "ImportDiscardView",
+    "ImportListView",
+    "MeetingCreateView",
+    "MeetingDetailView",
+    "NoteActionView",
+    "NoteAssessView",
+    "NoteDetailView",
+    "NoteFormView",
+    "NoteListView",
+    "PipelineView",
+    "ProgrammeActionView",
+    "ProgrammeDetailView",
+    "ProgrammeEditView",
+    "ProgrammeExtendView",
+    "ProgrammeFromNoteView",
+    "ProgrammeListView",
+    "ReportActionView",
+    "ReportCreateView",
+    "ReportDetailView",
+    "ReportEditView",
+    "TransferCreateView",
+    "TransferListView",
+]
