@@ -8,6 +8,7 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from gcm_portal.accounts.choices import Role
+        from gcm_portal.core.bench import register_bench_seeder
         from gcm_portal.core.demo import register_demo_loader
         from gcm_portal.core.registry import (
             register_admin_roles,
@@ -20,6 +21,7 @@ class ReviewsConfig(AppConfig):
 
         from . import panels
         from .api.urls import router
+        from .bench import seed_reviews
         from .demo import load_reviews_demo
 
         register_urls("reviews/", "reviews.urls", namespace="reviews")
@@ -30,4 +32,5 @@ class ReviewsConfig(AppConfig):
         register_panel("curation", panels.curation_panel, order=20)
         register_home_figures(panels.home_figures)
         register_demo_loader(load_reviews_demo)
+        register_bench_seeder("reviews", seed_reviews, order=10)
         register_admin_roles(self.label, Role.NETWORK_STAFF)

@@ -133,6 +133,12 @@ class PledgeFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=PledgeStatus.choices, label=_("Status"))
     forum = django_filters.ModelChoiceFilter(queryset=ReviewForum.objects.all(), to_field_name="code", label=_("Forum"))
     review = django_filters.ModelChoiceFilter(queryset=RegionalReview.objects.all(), label=_("Regional review"))
+    cycle = django_filters.ModelChoiceFilter(
+        queryset=ReviewCycle.objects.all(),
+        to_field_name="code",
+        method="filter_cycle",
+        label=_("Made for the cycle (its Forum or a review)"),
+    )
     matches = django_filters.CharFilter(
         field_name="matches__reference", lookup_expr="iexact", label=_("Matching the pledge (identifier)")
     )
@@ -155,10 +161,14 @@ class PledgeFilterSet(django_filters.FilterSet):
             "status",
             "forum",
             "review",
+            "cycle",
             "matches",
             "champion",
             "curation",
         ]
+
+    def filter_cycle(self, queryset, name, value):
+        return queryset.filter(Q(forum__cycle=value) | Q(review__cycle=value))
 
     def filter_words(self, queryset, name, value):
         value = value.strip()

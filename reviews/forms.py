@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gcm_portal.core.widgets import FastSelect, FastSelectMultiple
 from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
 from gcm_portal.taxonomy.forms import ObjectiveChoiceField, ObjectiveMultipleChoiceField
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, Objective
@@ -167,8 +168,8 @@ class PledgeForm(forms.ModelForm):
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8, "minlength": 300, "maxlength": 3000}),
             "partners": forms.Textarea(attrs={"rows": 2}),
-            "pledging_countries": forms.SelectMultiple(attrs={"size": 6}),
-            "countries": forms.SelectMultiple(attrs={"size": 8}),
+            "pledging_countries": FastSelectMultiple(attrs={"size": 6}),
+            "countries": FastSelectMultiple(attrs={"size": 8}),
             "pledged_on": forms.DateInput(attrs={"type": "date"}),
         }
 
@@ -229,7 +230,9 @@ class PledgeProgressForm(forms.ModelForm):
 class InvitationForm(forms.Form):
     """Add a State to a review's list, or take one off, with the public source that says so."""
 
-    country = forms.ModelChoiceField(queryset=Country.objects.order_by("sort_name"), label=_("State"))
+    country = forms.ModelChoiceField(
+        queryset=Country.objects.order_by("sort_name"), label=_("State"), widget=FastSelect
+    )
     note = forms.CharField(max_length=300, required=False, label=_("Why"))
     source_title = forms.CharField(max_length=300, label=_("Source"), help_text=_("e.g. the review's concept note"))
     source_url = forms.URLField(max_length=500, assume_scheme="https", label=_("Address of the source"))

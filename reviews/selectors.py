@@ -86,8 +86,11 @@ class ForumPage:
     forum: ReviewForum
     reviews: list
     reports: list
+    report_count: int
     pledges: list
+    pledge_count: int
     contributions: list
+    contribution_count: int
 
     @property
     def outcome_documents(self) -> list:
@@ -103,25 +106,36 @@ class ForumPage:
         return [d for d in self.forum.cycle.documents.all() if d.kind == DocumentKind.SG_REPORT]
 
 
+FORUM_PAGE_ITEMS = 20
+
+
 def forum_page(forum: ReviewForum, user) -> ForumPage:
     """The regional reviews that fed the Forum, the reports States submitted to them (as published), the
-    pledges made for the Forum or its reviews, and the stakeholder inputs to the Forum."""
+    pledges made for the Forum or its reviews and the stakeholder inputs to the Forum: the latest
+    ``FORUM_PAGE_ITEMS`` of each long list with its total, so the page costs the same whatever the
+    numbers (the full lists are one filtered link away)."""
     reviews = list(review_list().filter(cycle=forum.cycle_id).order_by("scope", "commission__code", "code"))
-    reports = list(
-        public_report_list(user).filter(public_version__review__cycle=forum.cycle_id).order_by("country__sort_name")
+    reports = public_report_list(user).filter(public_version__review__cycle=forum.cycle_id)
+    pledges = pledge_list(user).published().filter(Q(forum=forum) | Q(review__cycle=forum.cycle_id))
+    contributions = contribution_list(user).published().filter(forum=forum)
+    return ForumPage(
+        forum=forum,
+        reviews=reviews,
+        reports=list(reports.defer(*REPORT_TEXT_FIELDS).order_by("-published_at", "-pk")[:FORUM_PAGE_ITEMS]),
+        report_count=reports.count(),
+        pledges=list(pledges.order_by("-pledged_on", "-pk")[:FORUM_PAGE_ITEMS]),
+        pledge_count=pledges.count(),
+        contributions=list(contributions[:FORUM_PAGE_ITEMS]),
+        contribution_count=contributions.count(),
     )
-    pledges = list(
-        pledge_list(user)
-        .published()
-        .filter(Q(forum=forum) | Q(review__cycle=forum.cycle_id))
-        .order_by("-pledged_on", "-pk")
-    )
-    contributions = list(contribution_list(user).published().filter(forum=forum))
-    return ForumPage(forum=forum, reviews=reviews, reports=reports, pledges=pledges, contributions=contributions)
 
 
 def invited_countries(review: RegionalReview) -> QuerySet[Country]:
     return Country.objects.filter(review_invitations=review).order_by("sort_name")
+
+
+# The long texts of a report, which lists never show.
+REPORT_TEXT_FIELDS = ("review_process", "policy_framework", "national_plan", "means_of_implementation", "next_steps")
 
 
 def report_list(user) -> QuerySet[VoluntaryReport]:

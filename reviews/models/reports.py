@@ -91,7 +91,12 @@ class VoluntaryReport(models.Model):
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["country", "review"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["country", "review"]),
+            # the public list's order (newest published first)
+            models.Index(fields=["-published_at", "-id"], name="report_published_order"),
+        ]
         verbose_name = _("voluntary report")
         verbose_name_plural = _("voluntary reports")
 

@@ -45,10 +45,11 @@ class ReportListView(FilteredListView):
     template_name = "reviews/report_list.html"
     context_object_name = "reports"
     filterset_class = PublicReportFilterSet
-    paginate_by = 25
+    paginate_by = 50
 
     def get_base_queryset(self):
-        return selectors.public_report_list(self.request.user).order_by("-published_at", "-pk")
+        queryset = selectors.public_report_list(self.request.user).defer(*selectors.REPORT_TEXT_FIELDS)
+        return queryset.order_by("-published_at", "-pk")
 
 
 class ReportExportView(View):
