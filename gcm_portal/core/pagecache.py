@@ -52,6 +52,7 @@ __all__ = [
     "connect_invalidation",
     "generations",
     "page_cache_kinds_of",
+    "remember",
 ]
 
 log = logging.getLogger(__name__)
@@ -131,6 +132,37 @@ def connect_invalidation() -> None:
             through = field.remote_field.through
             m2m_changed.connect(_on_m2m, sender=through, dispatch_uid=f"{uid}:{field.name}:m2m")
     publication_changed.connect(_on_publication, dispatch_uid="pagecache:publication")
+
+
+# ---------------------------------------------------------------------------
+# Fragments and values: the same generations, for parts of pages everyone sees alike
+# ---------------------------------------------------------------------------
+
+FRAGMENT_PREFIX = "pc:frag:"
+
+
+def remember(name: str, kinds: Iterable[str], build, *, vary: str = ""):
+    """``build()``'s value, kept until a write to one of ``kinds`` (or the safety-net lifetime): for blocks
+    that are the same for every reader (figures, reference lists, a country's public panels), so signed-in
+    pages and cold renders reuse them too. Varies by the active language and ``vary``. Without a reachable
+    cache, ``build()`` runs every time."""
+    kinds = tuple(sorted(set(kinds))) or (GLOBAL,)
+    gens = generations(kinds)
+    if not gens:
+        return build()
+    parts = [name, vary, get_language() or "", ",".join(f"{k}={gens.get(k, 0)}" for k in kinds)]
+    key = FRAGMENT_PREFIX + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    try:
+        value = cache.get(key)
+    except Exception:
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            log.warning("page cache: fragment write failed", exc_info=True)
+    return value
 
 
 # ---------------------------------------------------------------------------

@@ -4,6 +4,8 @@ Network staff)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -27,10 +29,12 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        """Everything below the search box is the same for every reader and kept as one fragment
+        (``{% remember %}``), so the figures are callables, computed only when the fragment is rendered."""
         context = super().get_context_data(**kwargs)
-        context["figures"] = taxonomy_selectors.reference_figures()
-        context["app_figures"] = home_figures(self.request)
-        context["objectives"] = taxonomy_selectors.objective_list()
+        context["figures"] = taxonomy_selectors.reference_figures
+        context["app_figures"] = partial(home_figures, self.request)
+        context["objectives"] = taxonomy_selectors.objective_titles()
         context["commissions"] = taxonomy_selectors.commission_list()
         return context
 

@@ -51,6 +51,11 @@ def commission_list() -> QuerySet[RegionalCommission]:
     )
 
 
+def objective_titles() -> QuerySet[Objective]:
+    """The objectives without their links to other reference data (for lists of titles)."""
+    return Objective.objects.order_by("number")
+
+
 def objective_list() -> QuerySet[Objective]:
     return Objective.objects.prefetch_related("round_tables", "thematic_areas", "sdg_targets")
 
