@@ -12,7 +12,11 @@ An app declares how one of its records keeps documents::
         keep=published_document_reason,                # (document, record) -> why it cannot go, or None
     )
 
-and mounts the pages with ``*REPORT_DOCUMENTS.urls("reports/<int:pk>/documents/", name="document")``.
+Optional: ``fields`` (what the upload form asks besides the file: ``"language"`` and any model field,
+such as a ``"category"`` with choices) and ``check`` (``(record, values)``, raising ``ValidationError`` to
+refuse an upload before anything is stored, e.g. "one file per language").
+
+It mounts the pages with ``*REPORT_DOCUMENTS.urls("reports/<int:pk>/documents/", name="document")``.
 The services check permission against the locked record (a submission racing an upload waits for it),
 validate the file against the declared kinds, store it privately, queue its text extraction and write
 the audit row; removal deletes the stored file only after commit.
@@ -54,8 +58,12 @@ class Attachments:
     visible: Callable[..., list] | None = None
     keep: Callable[..., str | None] | None = None
     kinds: tuple[str, ...] = DOCUMENT_KINDS
-    # model fields the upload form asks for besides the file (e.g. "language")
+    # model fields the upload form asks for besides the file (e.g. "language"; any other model field,
+    # such as a "category" with choices: not "kind", which PrivateFile uses, is asked with the model field's own form field)
     fields: tuple[str, ...] = ("language",)
+    # check(parent, values) raises ValidationError to refuse an upload before anything is stored (for
+    # example "one file per language"); values are what the form asked for besides the file
+    check: Callable[..., None] | None = None
     refusal: str = field(default=gettext_lazy("Documents can only be added or removed while the record can be edited."))
 
     @property
@@ -108,6 +116,8 @@ def attachment_add(*, attachments: Attachments, parent, actor, upload, **values)
     parent = _locked(attachments, parent)
     if not attachments.may_change(actor, parent):
         raise PermissionDenied(attachments.refusal)
+    if attachments.check is not None:
+        attachments.check(parent, values)
     kind = validate_upload(upload, kinds=attachments.kinds)
     document = attachments.model(**{attachments.parent_field: parent}, uploaded_by=actor, **values)
     document.fill_from_upload(upload, kind)
@@ -151,6 +161,9 @@ class AttachmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         if "language" not in attachments.fields:
             del self.fields["language"]
+        for name in attachments.fields:
+            if name != "language":
+                self.fields[name] = attachments.model._meta.get_field(name).formfield()
         self.fields["file"].help_text = _("Accepted: %(kinds)s.") % {"kinds": attachments.accepted_label()}
 
     def values(self) -> dict:
