@@ -58,8 +58,8 @@ class Attachments:
     visible: Callable[..., list] | None = None
     keep: Callable[..., str | None] | None = None
     kinds: tuple[str, ...] = DOCUMENT_KINDS
-    # model fields the upload form asks for besides the file (e.g. "language"; any other model field,
-    # such as a "category" with choices: not "kind", which PrivateFile uses, is asked with the model field's own form field)
+    # model fields the upload form asks for besides the file: "language", and any other model field (e.g.
+    # a "category" with choices; not "kind", a PrivateFile property), asked with its own form field
     fields: tuple[str, ...] = ("language",)
     # check(parent, values) raises ValidationError to refuse an upload before anything is stored (for
     # example "one file per language"); values are what the form asked for besides the file
