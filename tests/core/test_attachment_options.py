@@ -67,13 +67,21 @@ def test_an_unknown_choice_is_refused_by_the_form():
 
 def test_the_extra_value_is_stored_and_the_check_refuses_a_second_one_before_storing(dossier, focal_gh):
     document = attachment_add(
-        attachments=CATEGORIES, parent=dossier, actor=focal_gh, upload=SimpleUploadedFile("a.pdf", PDF), category="annex"
+        attachments=CATEGORIES,
+        parent=dossier,
+        actor=focal_gh,
+        upload=SimpleUploadedFile("a.pdf", PDF),
+        category="annex",
     )
     assert document.category == "annex"
     files_before = stored()
     with pytest.raises(ValidationError) as refused:
         attachment_add(
-            attachments=CATEGORIES, parent=dossier, actor=focal_gh, upload=SimpleUploadedFile("b.pdf", PDF), category="annex"
+            attachments=CATEGORIES,
+            parent=dossier,
+            actor=focal_gh,
+            upload=SimpleUploadedFile("b.pdf", PDF),
+            category="annex",
         )
     assert "already has a document of this category" in str(refused.value)
     assert stored() == files_before

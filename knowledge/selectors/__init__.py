@@ -1,0 +1,80 @@
+"""Reads of the knowledge hub, by area. Every list starts from ``visible_to(user)`` and owns its joins."""
+
+from .discussions import (
+    CommentNode,
+    comment_thread,
+    moderation_queue,
+    open_report_count,
+    space_detail,
+    space_list,
+    visible_comments,
+)
+from .experts import expert_detail, expert_list, pending_applications, roster_balance
+from .groups import (
+    group_detail,
+    group_list,
+    join_requests_waiting,
+    network_chart,
+    network_counts,
+    network_detail,
+    network_for_country,
+    network_list,
+)
+from .hub import hub_figures
+from .practices import (
+    Suggestion,
+    assignable_experts,
+    assignment_list,
+    assignments_waiting,
+    call_list,
+    open_calls,
+    practice_detail,
+    practice_list,
+    public_peer_review,
+    reviewer_suggestions,
+    theme_detail,
+)
+from .requests import public_counts, request_detail, request_list
+from .resources import calendar_events, event_detail, event_list, resource_detail, resource_list
+
+__all__ = [
+    "CommentNode",
+    "Suggestion",
+    "assignable_experts",
+    "assignment_list",
+    "assignments_waiting",
+    "calendar_events",
+    "call_list",
+    "comment_thread",
+    "event_detail",
+    "event_list",
+    "expert_detail",
+    "expert_list",
+    "group_detail",
+    "group_list",
+    "hub_figures",
+    "join_requests_waiting",
+    "moderation_queue",
+    "network_chart",
+    "network_counts",
+    "network_detail",
+    "network_for_country",
+    "network_list",
+    "open_calls",
+    "open_report_count",
+    "pending_applications",
+    "practice_detail",
+    "practice_list",
+    "public_counts",
+    "public_peer_review",
+    "request_detail",
+    "request_list",
+    "resource_detail",
+    "resource_list",
+    "reviewer_suggestions",
+    "roster_balance",
+    "space_detail",
+    "space_list",
+    "theme_detail",
+    "visible_comments",
+]
