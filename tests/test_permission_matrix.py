@@ -7,10 +7,11 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from tests.factories.accounts import user_with_role
 from tests.factories.kit import build_kit_world
+from tests.factories.knowledge import build_knowledge_world
 from tests.factories.reviews import build_world
 from tests.policy import COVERED_BY_PREFIX, POLICY, ROLES
 
-WORLDS = {"reviews": build_world, "kit": build_kit_world}
+WORLDS = {"reviews": build_world, "kit": build_kit_world, "knowledge": build_knowledge_world}
 
 pytestmark = pytest.mark.django_db
 

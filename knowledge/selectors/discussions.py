@@ -29,6 +29,7 @@ def space_list(user) -> QuerySet[DiscussionSpace]:
         .select_related("moderator")
         .prefetch_related("objectives")
         .annotate(comment_count=Count("comments", filter=Q(comments__hidden=False)))
+        .order_by("-opens_on", "-pk")
     )
 
 

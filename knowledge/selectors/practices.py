@@ -75,6 +75,7 @@ def call_list(user) -> QuerySet[CallForPractices]:
         .select_related("theme")
         .prefetch_related("objectives")
         .annotate(practice_count=Count("practices", filter=Q(practices__status="published")))
+        .order_by("-deadline", "-pk")
     )
 
 

@@ -267,6 +267,8 @@ class AssignmentDeclareView(AssignmentDetailView):
 
     def post(self, request, pk):
         assignment = self.assignment(request, pk)
+        if not permissions.is_assigned_expert(request.user, assignment):
+            raise PermissionDenied(_("Only the expert asked declares a conflict of interest."))
         form = DeclarationForm(request.POST)
         if form.is_valid():
             try:
@@ -293,6 +295,8 @@ class AssignmentReviewView(AssignmentDetailView):
 
     def post(self, request, pk):
         assignment = self.assignment(request, pk)
+        if not permissions.is_assigned_expert(request.user, assignment):
+            raise PermissionDenied(_("Only the expert asked reviews the practice."))
         form = ReviewForm(request.POST)
         if form.is_valid():
             try:
