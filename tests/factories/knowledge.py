@@ -83,18 +83,29 @@ def roster(staff) -> dict[str, Expert]:
     language, one from the submitting organisation."""
     return {
         "un1": make_expert(
-            staff=staff, name="Una Ilo", organisation="ILO", un=True, entity="ILO", country="CH", region="150"
+            staff=staff, name="Una Ilo", organisation="ILO", un=True, entity="ILO", country="CH", region="150", cv=False
         ),
-        "un2": make_expert(staff=staff, name="Ugo Iom", organisation="IOM", un=True, entity="IOM", country="SN"),
-        "ext1": make_expert(staff=staff, name="Esi Mensah", organisation="University of Ghana", country="GH"),
+        "un2": make_expert(
+            staff=staff, name="Ugo Iom", organisation="IOM", un=True, entity="IOM", country="SN", cv=False
+        ),
+        "ext1": make_expert(staff=staff, name="Esi Mensah", organisation="University of Ghana", country="GH", cv=False),
         "ext2": make_expert(
-            staff=staff, name="Eva Costa", organisation="Migration Policy Centre", country="IT", region="150"
+            staff=staff, name="Eva Costa", organisation="Migration Policy Centre", country="IT", region="150", cv=False
         ),
-        "ext3": make_expert(staff=staff, name="Emeka Obi", organisation="Lagos Business School", country="NG"),
+        "ext3": make_expert(
+            staff=staff, name="Emeka Obi", organisation="Lagos Business School", country="NG", cv=False
+        ),
         "french": make_expert(
-            staff=staff, name="Fatou Diop", organisation="Université de Dakar", languages=("fr",), country="SN"
+            staff=staff,
+            name="Fatou Diop",
+            organisation="Université de Dakar",
+            languages=("fr",),
+            country="SN",
+            cv=False,
         ),
-        "same_org": make_expert(staff=staff, name="Sam Same", organisation="Ghana Immigration Service", country="GH"),
+        "same_org": make_expert(
+            staff=staff, name="Sam Same", organisation="Ghana Immigration Service", country="GH", cv=False
+        ),
     }
 
 
