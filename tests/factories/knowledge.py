@@ -182,8 +182,9 @@ class KnowledgeWorld:
     with a reported comment and a hidden one, and a closed one), a call, and two Connection Hub requests
     for Ghana: one by ``focal_gh`` and one by another Ghana focal point."""
 
-    def __init__(self, focal_gh=None):
+    def __init__(self, focal_gh=None, network_countries=("GH", "MX")):
         self._focal_gh = focal_gh
+        self._network_countries = network_countries
 
     @cached_property
     def focal_gh(self):
@@ -334,7 +335,7 @@ class KnowledgeWorld:
             data={
                 "kind": "country",
                 "name": "UN Network on Migration in Ghana",
-                "country": Country.objects.get(iso2="GH"),
+                "country": Country.objects.get(iso2=self._network_countries[0]),
                 "un_team": "UN country team in Ghana",
             },
             publish=True,
@@ -355,7 +356,7 @@ class KnowledgeWorld:
             data={
                 "kind": "country",
                 "name": "Draft network",
-                "country": Country.objects.get(iso2="MX"),
+                "country": Country.objects.get(iso2=self._network_countries[1]),
                 "un_team": "UNCT Mexico",
             },
         )
