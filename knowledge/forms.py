@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.core.curation import CurationState
@@ -491,6 +492,12 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["question"].queryset = space.questions.all()
         self.fields["question"].label_from_instance = lambda q: q.text
+        # the space's languages, the reader's own first when the space takes it
+        labels = dict(UN_LANGUAGE_CHOICES)
+        codes = [code for code in space.languages if code in labels] or [code for code, _label in UN_LANGUAGE_CHOICES]
+        self.fields["language"].choices = [(code, labels[code]) for code in codes]
+        current = (get_language() or "en").split("-")[0]
+        self.fields["language"].initial = current if current in codes else codes[0]
 
 
 class ReportForm(forms.Form):
