@@ -333,7 +333,7 @@ class ResourceSerializer(serializers.ModelSerializer):
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     principles = serializers.SlugRelatedField(slug_field="letter", many=True, read_only=True)
     countries = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
-    url_link = serializers.URLField(source="url", read_only=True, help_text="The resource's own address, if any.")
+    url_link = serializers.CharField(source="url", read_only=True, help_text="The resource's own address (empty if none).")
     files = DocumentSerializer(many=True, read_only=True)
     curation = curation_field()
     actions = WorkflowActionsField(RESOURCE_WORKFLOW, basename="hub-resource")
@@ -408,6 +408,8 @@ class EventSerializer(serializers.ModelSerializer):
     audience = NamedChoiceField(Audience.choices, enum_name="AudienceEnum", read_only=True)
     interpretation_languages = serializers.ListField(child=serializers.CharField(), read_only=True)
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+    registration_url = serializers.CharField(read_only=True, help_text="Where to register (empty if none).")
+    recording_url = serializers.CharField(read_only=True, help_text="The recording (empty if none).")
     resources = serializers.SerializerMethodField()
     practices = serializers.SerializerMethodField()
     curation = curation_field()
@@ -495,6 +497,10 @@ class EventWriteSerializer(StrictInputMixin, serializers.Serializer):
 SOURCE_FIELDS = ["source_title", "source_url", "source_date", "verified"]
 
 
+def source_url_field():
+    return serializers.CharField(read_only=True, help_text="The public source's address (empty if none).")
+
+
 class WorkingGroupSerializer(serializers.ModelSerializer):
     url = ApiUrlField("api:hub-working-group-detail")
     html_url = HtmlUrlField()
@@ -508,6 +514,7 @@ class WorkingGroupSerializer(serializers.ModelSerializer):
     )
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     outputs = serializers.SerializerMethodField()
+    source_url = source_url_field()
     curation = curation_field()
     actions = WorkflowActionsField(GROUP_WORKFLOW, basename="hub-working-group")
 
@@ -588,6 +595,7 @@ class NetworkSerializer(serializers.ModelSerializer):
         Integration.choices, enum_name="IntegrationEnum", read_only=True
     )
     documents = NetworkDocumentSerializer(many=True, read_only=True)
+    source_url = source_url_field()
     curation = curation_field()
     actions = WorkflowActionsField(NETWORK_WORKFLOW, basename="hub-network")
 
@@ -652,6 +660,8 @@ class NetworkWriteSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class NetworkCountSerializer(serializers.ModelSerializer):
+    source_url = source_url_field()
+
     class Meta:
         model = NetworkCount
         fields = ["on", "country_networks", "regional_networks", "note", *SOURCE_FIELDS]
