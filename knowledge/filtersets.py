@@ -7,6 +7,8 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from gcm_portal.core.curation import CurationState
 from gcm_portal.taxonomy.filters import (
@@ -57,6 +59,11 @@ __all__ = [
 MAX_ID = 2**63 - 1
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class _RegionFilter(RegionFilter):
+    """An M49 region code (e.g. 002 for Africa), matching the region, sub-region or intermediate region."""
+
+
 def _words(field_names: tuple[str, ...]):
     def method(queryset, name, value):
         for word in (value or "").split()[:8]:
@@ -78,7 +85,7 @@ class PracticeFilterSet(django_filters.FilterSet):
     objective = ObjectiveFilter()
     principle = PrincipleFilter()
     country = CountryFilter("countries", distinct=True)
-    region = RegionFilter("countries", distinct=True)
+    region = _RegionFilter("countries", distinct=True)
     scope = django_filters.ChoiceFilter(
         field_name="geographic_scope", choices=GeographicScope.choices, label=_("Geographic scope")
     )
@@ -156,7 +163,7 @@ class GroupFilterSet(django_filters.FilterSet):
 class NetworkFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=NetworkKind.choices, label=_("Kind"))
     country = CountryFilter()
-    region = RegionFilter("country")
+    region = _RegionFilter("country")
 
     class Meta:
         model = MigrationNetwork
