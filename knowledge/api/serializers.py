@@ -333,7 +333,9 @@ class ResourceSerializer(serializers.ModelSerializer):
     objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     principles = serializers.SlugRelatedField(slug_field="letter", many=True, read_only=True)
     countries = serializers.SlugRelatedField(slug_field="iso2", many=True, read_only=True)
-    url_link = serializers.CharField(source="url", read_only=True, help_text="The resource's own address (empty if none).")
+    url_link = serializers.CharField(
+        source="url", read_only=True, help_text="The resource's own address (empty if none)."
+    )
     files = DocumentSerializer(many=True, read_only=True)
     curation = curation_field()
     actions = WorkflowActionsField(RESOURCE_WORKFLOW, basename="hub-resource")
