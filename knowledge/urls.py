@@ -10,6 +10,7 @@ urlpatterns = [
     # practices, calls, themes and peer review
     path("practices/", practices.PracticeListView.as_view(), name="practice-list"),
     path("practices/new/", practices.PracticeFormView.as_view(), name="practice-create"),
+    path("practices/export.csv", practices.PracticeExportView.as_view(), name="practice-export"),
     path("practices/<int:pk>/", practices.PracticeDetailView.as_view(), name="practice-detail"),
     path("practices/<int:pk>/edit/", practices.PracticeFormView.as_view(), name="practice-edit"),
     path("practices/<int:pk>/actions/<str:action>/", practices.PracticeActionView.as_view(), name="practice-action"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path("experts/", experts.ExpertListView.as_view(), name="expert-list"),
     path("experts/apply/", experts.ExpertApplyView.as_view(), name="expert-apply"),
     path("experts/balance/", experts.RosterBalanceView.as_view(), name="roster-balance"),
+    path("experts/export.xlsx", experts.RosterExportView.as_view(), name="roster-export"),
     path("experts/<int:pk>/", experts.ExpertDetailView.as_view(), name="expert-detail"),
     path("experts/<int:pk>/actions/<str:action>/", experts.ExpertActionView.as_view(), name="expert-action"),
     *EXPERT_CVS.urls("experts/<int:pk>/cv/", name="expert-cv"),

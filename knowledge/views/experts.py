@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import DetailView
 
 from gcm_portal.core.attachments import AttachmentForm
+from gcm_portal.core.exports import xlsx_response
 from gcm_portal.core.generic import FilteredListView, StaffRequiredMixin, TransitionView
 
 from .. import permissions, selectors, services
@@ -109,3 +110,47 @@ class RosterBalanceView(StaffRequiredMixin, View):
 
     def get(self, request, *args, **kwargs):
         return render(request, self.template_name, {"balance": selectors.roster_balance()})
+
+
+class RosterExportView(StaffRequiredMixin, View):
+    """The roster and its applications the filters select, as a spreadsheet for staff."""
+
+    COLUMNS = [
+        "name",
+        "email",
+        "status",
+        "gender",
+        "country",
+        "region",
+        "languages",
+        "objectives",
+        "years_of_experience",
+        "organisation",
+        "organisation_type",
+        "un_entity",
+        "applied",
+    ]
+
+    def get(self, request):
+        base = selectors.expert_list(request.user).order_by("status", "user__full_name")
+        filterset = ExpertFilterSet(request.GET or None, queryset=base)
+        experts = base.none() if filterset.is_bound and not filterset.is_valid() else filterset.qs
+        rows = (
+            [
+                str(e.user),
+                e.user.email,
+                e.status,
+                e.gender,
+                e.country.iso2,
+                e.region.name,
+                " ".join(e.languages or []),
+                " ".join(str(o.number) for o in e.objectives.all()),
+                e.years_of_experience,
+                e.organisation,
+                e.organisation_type,
+                e.un_entity.code if e.un_entity else "",
+                e.created_at.date(),
+            ]
+            for e in experts
+        )
+        return xlsx_response("expert-roster.xlsx", self.COLUMNS, rows, sheet="Expert roster")

@@ -15,6 +15,7 @@ from django.views.generic import DetailView
 
 from gcm_portal.core.attachments import AttachmentForm
 from gcm_portal.core.errors import messages_of
+from gcm_portal.core.exports import csv_response
 from gcm_portal.core.generic import FilteredListView, TransitionView, parse_id
 from gcm_portal.core.workflow import WorkflowError
 
@@ -406,3 +407,56 @@ class ThemeDetailView(View):
         )
         calls = selectors.call_list(request.user).published().filter(theme=theme)
         return render(request, "knowledge/theme_detail.html", {"theme": theme, "practices": practices, "calls": calls})
+
+
+class PracticeExportView(View):
+    """The published practices the filters select, as CSV (streamed, spreadsheet-safe)."""
+
+    COLUMNS = [
+        "id",
+        "title",
+        "organisation",
+        "countries",
+        "geographic_scope",
+        "practice_type",
+        "objectives",
+        "principles",
+        "implementation_period",
+        "language",
+        "un_reviews",
+        "external_reviews",
+        "published_at",
+        "url",
+    ]
+
+    def get(self, request):
+        base = (
+            selectors.practice_detail(request.user)
+            .published()
+            .prefetch_related("principles")
+            .order_by("-published_at", "-pk")
+        )
+        filterset = PracticeFilterSet(request.GET or None, queryset=base)
+        practices = base.none() if filterset.is_bound and not filterset.is_valid() else filterset.qs
+
+        def rows():
+            for practice in practices.iterator(chunk_size=500):
+                review = selectors.public_peer_review(practice)
+                yield [
+                    practice.pk,
+                    practice.title,
+                    practice.organisation,
+                    " ".join(c.iso2 for c in practice.countries.all()),
+                    practice.geographic_scope,
+                    practice.practice_type,
+                    " ".join(str(o.number) for o in practice.objectives.all()),
+                    " ".join(p.letter for p in practice.principles.all()),
+                    practice.implementation_period,
+                    practice.language,
+                    review.un_reviewed,
+                    review.external_reviewed,
+                    practice.published_at.date().isoformat() if practice.published_at else "",
+                    request.build_absolute_uri(practice.get_absolute_url()),
+                ]
+
+        return csv_response("hub-practices.csv", self.COLUMNS, rows())

@@ -223,3 +223,27 @@ def test_the_roster_balance_shows_charts_with_their_tables(world, client):
         assert heading in body
     assert body.count("<table") >= 5
     assert "No expert covers these objectives yet" in body
+
+
+def test_the_published_practices_download_as_csv(world, client):
+    response = client.get(reverse("knowledge:practice-export") + "?objective=6")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    lines = body.strip().splitlines()
+    assert lines[0].startswith("id,title,organisation")
+    assert len(lines) == 2 and "Published practice" in lines[1] and ",1,2," in lines[1]
+    assert "Submitted practice" not in body
+
+
+def test_staff_download_the_roster(world, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(world.staff)
+    response = client.get(reverse("knowledge:roster-export"))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.values)
+    assert rows[0][0] == "name" and len(rows) == 1 + 4  # three approved experts and one applicant
+    client.force_login(world.member)
+    assert client.get(reverse("knowledge:roster-export")).status_code == 404

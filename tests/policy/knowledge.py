@@ -48,6 +48,7 @@ KNOWLEDGE_POLICY: dict[str, list[Expect]] = {
     # practices
     "knowledge:practice-list": [Expect(PUBLIC)],
     "knowledge:practice-create": [Expect(signed_in())],
+    "knowledge:practice-export": [Expect(PUBLIC)],
     "knowledge:practice-detail": [
         Expect(PUBLIC, kwargs=pk("published"), world=W),
         # a submission: its submitter (no matrix role) and staff
@@ -109,6 +110,7 @@ KNOWLEDGE_POLICY: dict[str, list[Expect]] = {
     "knowledge:expert-list": [Expect(STAFF_PAGE)],
     "knowledge:expert-apply": [Expect(signed_in())],
     "knowledge:roster-balance": [Expect(STAFF_PAGE)],
+    "knowledge:roster-export": [Expect(STAFF_PAGE)],
     "knowledge:expert-detail": [Expect(STAFF_VISIBLE, kwargs=pk("expert_pending"), world=W)],
     "knowledge:expert-action": [
         Expect(staff_post(), method="post", kwargs=action("expert_pending", "approve"), world=W),
