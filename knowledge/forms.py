@@ -6,6 +6,7 @@ from datetime import UTC
 from zoneinfo import ZoneInfo, available_timezones
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,13 @@ def objectives_field(label=None, required=True):
 
 def languages_field(label, *, required=False, choices=UN_LANGUAGE_CHOICES):
     return forms.MultipleChoiceField(choices=choices, widget=CHECKBOXES, required=required, label=label)
+
+
+def https_urls(model_field, **kwargs):
+    """Model form fields, addresses typed without a scheme read as https."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
 
 
 class VersionedForm(forms.ModelForm):
@@ -269,6 +277,7 @@ class ResourceForm(VersionedForm, PublishNowMixin):
 
     class Meta:
         model = Resource
+        formfield_callback = https_urls
         fields = [
             "title",
             "resource_type",
@@ -317,6 +326,7 @@ class EventForm(VersionedForm, PublishNowMixin):
 
     class Meta:
         model = Event
+        formfield_callback = https_urls
         fields = [
             "title",
             "kind",
@@ -375,6 +385,7 @@ class GroupForm(VersionedForm, PublishNowMixin):
 
     class Meta:
         model = WorkingGroup
+        formfield_callback = https_urls
         fields = [
             "code",
             "name",
@@ -411,6 +422,7 @@ class JoinForm(forms.Form):
 class NetworkForm(VersionedForm, PublishNowMixin):
     class Meta:
         model = MigrationNetwork
+        formfield_callback = https_urls
         fields = [
             "kind",
             "name",
