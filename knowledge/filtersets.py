@@ -46,6 +46,7 @@ from .models import (
 )
 
 __all__ = [
+    "ApiEventFilterSet",
     "EventFilterSet",
     "ExpertFilterSet",
     "GroupFilterSet",
@@ -136,10 +137,9 @@ def _when(queryset, name, value):
 
 
 class EventFilterSet(django_filters.FilterSet):
+    """The events pages' filters (they list upcoming and past events on pages of their own)."""
+
     q = _text("title", "description", "organiser")
-    when = django_filters.ChoiceFilter(
-        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))], method=_when, label=_("When")
-    )
     kind = django_filters.ChoiceFilter(choices=EventKind.choices, label=_("Type of event"))
     format = django_filters.ChoiceFilter(choices=EventFormat.choices, label=_("Format"))
     audience = django_filters.ChoiceFilter(choices=Audience.choices, label=_("Audience"))
@@ -148,6 +148,15 @@ class EventFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Event
+        fields = ["q", "kind", "format", "audience", "objective", "language"]
+
+
+class ApiEventFilterSet(EventFilterSet):
+    when = django_filters.ChoiceFilter(
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))], method=_when, label=_("When")
+    )
+
+    class Meta(EventFilterSet.Meta):
         fields = ["q", "when", "kind", "format", "audience", "objective", "language"]
 
 

@@ -23,7 +23,7 @@ from gcm_portal.api.schema import INVALID, NOT_FOUND, PROBLEM
 
 from .. import permissions, selectors, services
 from ..filtersets import (
-    EventFilterSet,
+    ApiEventFilterSet,
     ExpertFilterSet,
     GroupFilterSet,
     NetworkFilterSet,
@@ -147,7 +147,7 @@ class EventViewSet(WorkflowActionsMixin, VersionedWriteMixin, mixins.ListModelMi
 
     permission_classes = [IsAuthenticatedOrReadOnly]
     http_method_names = WRITE_METHODS
-    filterset_class = EventFilterSet
+    filterset_class = ApiEventFilterSet
     ordering_fields = ["starts_at", "id"]
     ordering = ["-starts_at", "-id"]
     serializer_class = detail_serializer_class = s.EventSerializer

@@ -362,3 +362,20 @@ def test_support_request_list_grows_without_more_queries(staff):
     for n in range(1, 8):
         ask(n)
     assert [queries(api(u), "/api/v1/hub/support-requests/") for u in (staff, focal)] == small
+
+
+def test_events_filter_upcoming_and_past(staff):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for title, days in (("Soon", 3), ("Over", -3)):
+        services.event_create(
+            actor=staff,
+            data={"title": title, "kind": "webinar", "format": "online", "starts_at": now + timedelta(days=days)},
+            publish=True,
+        )
+    assert [e["title"] for e in api().get("/api/v1/hub/events/?when=upcoming").json()["results"]] == ["Soon"]
+    assert [e["title"] for e in api().get("/api/v1/hub/events/?when=past").json()["results"]] == ["Over"]
+    assert api().get("/api/v1/hub/events/?when=tomorrow").status_code == 400
