@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView
 
@@ -27,7 +28,7 @@ class ExpertApplyView(ServiceFormView):
 
     template_name = "knowledge/expert_apply.html"
     form_class = ExpertApplicationForm
-    title = _("Apply to the expert roster")
+    title = gettext_lazy("Apply to the expert roster")
     multipart = True
 
     def get_object(self):
