@@ -14,6 +14,7 @@ from ..models import JoinRequest, MigrationNetwork, NetworkCount, Resource, Work
 __all__ = [
     "group_detail",
     "group_list",
+    "join_requests_for",
     "join_requests_waiting",
     "network_chart",
     "network_detail",
@@ -37,6 +38,11 @@ def group_detail(user) -> QuerySet[WorkingGroup]:
 
 def join_requests_waiting(user) -> QuerySet[JoinRequest]:
     return JoinRequest.objects.visible_to(user).filter(status=JoinStatus.RECEIVED).select_related("group", "user")
+
+
+def join_requests_for(user, group) -> QuerySet[JoinRequest]:
+    """The requests to join ``group`` the user may see: their own, or every one for staff."""
+    return JoinRequest.objects.visible_to(user).filter(group=group).select_related("user")
 
 
 def network_list(user) -> QuerySet[MigrationNetwork]:

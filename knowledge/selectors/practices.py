@@ -20,6 +20,8 @@ __all__ = [
     "open_calls",
     "practice_detail",
     "practice_list",
+    "practices_for_call",
+    "practices_for_theme",
     "public_peer_review",
     "reviewer_suggestions",
     "theme_detail",
@@ -81,6 +83,16 @@ def call_list(user) -> QuerySet[CallForPractices]:
 
 def open_calls(user, today) -> QuerySet[CallForPractices]:
     return call_list(user).published().filter(deadline__gte=today).order_by("deadline")
+
+
+def practices_for_call(user, call) -> QuerySet[Practice]:
+    return practice_list(user).published().filter(call=call)
+
+
+def practices_for_theme(user, theme) -> QuerySet[Practice]:
+    """Published practices that show one of the theme's responses."""
+    tagged = Practice.objects.filter(theme_responses__theme=theme).values("pk")
+    return practice_list(user).published().filter(pk__in=tagged).prefetch_related("theme_responses")
 
 
 def theme_detail() -> QuerySet[Theme]:

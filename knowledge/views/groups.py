@@ -49,7 +49,7 @@ class GroupDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         user, group = self.request.user, self.object
         staff = permissions.can_curate(user)
-        joins = JoinRequest.objects.visible_to(user).filter(group=group).select_related("user")
+        joins = selectors.join_requests_for(user, group)
         context.update(
             actions=GROUP_WORKFLOW.actions_for(group, user),
             can_edit=staff,

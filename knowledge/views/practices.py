@@ -354,7 +354,7 @@ class CallDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["practices"] = selectors.practice_list(self.request.user).published().filter(call=self.object)
+        context["practices"] = selectors.practices_for_call(self.request.user, self.object)
         context["actions"] = CALL_WORKFLOW.actions_for(self.object, self.request.user)
         context["can_edit"] = permissions.can_curate(self.request.user)
         return context
@@ -398,13 +398,7 @@ class CallActionView(TransitionView):
 class ThemeDetailView(View):
     def get(self, request, slug):
         theme = get_object_or_404(selectors.theme_detail(), slug=slug)
-        practices = (
-            selectors.practice_list(request.user)
-            .published()
-            .filter(theme_responses__theme=theme)
-            .prefetch_related("theme_responses")
-            .distinct()
-        )
+        practices = selectors.practices_for_theme(request.user, theme)
         calls = selectors.call_list(request.user).published().filter(theme=theme)
         return render(request, "knowledge/theme_detail.html", {"theme": theme, "practices": practices, "calls": calls})
 
