@@ -8,6 +8,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from tests.factories.accounts import user_with_role
 from tests.factories.champions import build_champions_world
 from tests.factories.kit import build_kit_world
+from tests.factories.knowledge import build_knowledge_world
 from tests.factories.mptf import build_mptf_world
 from tests.factories.reviews import build_world
 from tests.policy import COVERED_BY_PREFIX, POLICY, ROLES
@@ -17,6 +18,7 @@ WORLDS = {
     "kit": build_kit_world,
     "champions": build_champions_world,
     "mptf": build_mptf_world,
+    "knowledge": build_knowledge_world,
 }
 
 pytestmark = pytest.mark.django_db

@@ -27,7 +27,7 @@ from gcm_portal.core.concurrency import StaleVersion, etag_for, parse_if_match
 from gcm_portal.core.workflow import Workflow, transition_perform
 
 from .errors import PreconditionRequired
-from .fields import _slug, language_field
+from .fields import NamedChoiceField, _slug, language_field
 from .schema import ETAG, FORBIDDEN, IF_MATCH_OPTIONAL, INVALID, NOT_FOUND, PROBLEM, versioned_write_schema
 from .serializers import TransitionRequestSerializer
 
@@ -344,4 +344,21 @@ def _upload_serializer(attachments: Attachments, *, name: str):
     fields = {"file": serializers.FileField(help_text=f"{attachments.accepted_label()}, up to the upload limit.")}
     if "language" in attachments.fields:
         fields["language"] = language_field()
+    for field_name in attachments.fields:
+        if field_name != "language":
+            fields[field_name] = _model_field_serializer(attachments.model, field_name)
     return type(name, (serializers.Serializer,), fields)
+
+
+def _model_field_serializer(model, field_name: str):
+    """An upload's extra field (besides the file and its language) as the model declares it."""
+    model_field = model._meta.get_field(field_name)
+    required = not model_field.has_default() and not model_field.blank
+    kwargs = {"required": required}
+    if not required and model_field.has_default():
+        kwargs["default"] = model_field.get_default()
+    if model_field.choices:
+        return NamedChoiceField(
+            model_field.choices, enum_name=f"{model.__name__}{field_name.title().replace('_', '')}Enum", **kwargs
+        )
+    return serializers.CharField(max_length=model_field.max_length, allow_blank=model_field.blank, **kwargs)

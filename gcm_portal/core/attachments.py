@@ -12,7 +12,11 @@ An app declares how one of its records keeps documents::
         keep=published_document_reason,                # (document, record) -> why it cannot go, or None
     )
 
-and mounts the pages with ``*REPORT_DOCUMENTS.urls("reports/<int:pk>/documents/", name="document")``.
+Optional: ``fields`` (what the upload form asks besides the file: ``"language"`` and any model field,
+such as a ``"category"`` with choices) and ``check`` (``(record, values)``, raising ``ValidationError`` to
+refuse an upload before anything is stored, e.g. "one file per language").
+
+It mounts the pages with ``*REPORT_DOCUMENTS.urls("reports/<int:pk>/documents/", name="document")``.
 The services check permission against the locked record (a submission racing an upload waits for it),
 validate the file against the declared kinds, store it privately, queue its text extraction and write
 the audit row; removal deletes the stored file only after commit.
@@ -55,12 +59,16 @@ class Attachments:
     visible: Callable[..., list] | None = None
     keep: Callable[..., str | None] | None = None
     kinds: tuple[str, ...] = DOCUMENT_KINDS
-    # model fields the upload form asks for besides the file (e.g. "language")
+    # model fields the upload form asks for besides the file: "language", and any other model field (e.g.
+    # a "category" with choices; not "kind", a PrivateFile property), asked with its own form field
     fields: tuple[str, ...] = ("language",)
     # model field values every document of this declaration has (e.g. {"confidential": True}): set on
     # upload, and only such documents are listed, downloaded or removed through it. Two declarations
     # on one model with different defaults keep, say, confidential and public documents apart.
     defaults: dict = field(default_factory=dict)
+    # check(parent, values) raises ValidationError to refuse an upload before anything is stored (for
+    # example "one file per language"); values are what the form asked for besides the file
+    check: Callable[..., None] | None = None
     refusal: str = field(default=gettext_lazy("Documents can only be added or removed while the record can be edited."))
     # at most this many documents per record (None: no limit), each at most ``max_bytes`` (None: the
     # site-wide UPLOAD_MAX_BYTES, which also caps a smaller declared limit)
@@ -124,6 +132,8 @@ def attachment_add(*, attachments: Attachments, parent, actor, upload, **values)
     parent = _locked(attachments, parent)
     if not attachments.may_change(actor, parent):
         raise PermissionDenied(attachments.refusal)
+    if attachments.check is not None:
+        attachments.check(parent, values)
     if attachments.max_count is not None:
         current = getattr(parent, attachments.related_name).filter(**attachments.defaults).count()
         if current >= attachments.max_count:
@@ -182,6 +192,9 @@ class AttachmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         if "language" not in attachments.fields:
             del self.fields["language"]
+        for name in attachments.fields:
+            if name != "language":
+                self.fields[name] = attachments.model._meta.get_field(name).formfield()
         limit = min(settings.UPLOAD_MAX_BYTES, attachments.max_bytes or settings.UPLOAD_MAX_BYTES)
         self.fields["file"].help_text = " ".join(
             [

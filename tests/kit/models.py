@@ -53,3 +53,5 @@ class Dossier(models.Model):
 class DossierDocument(PrivateFile):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="documents")
     language = models.CharField(max_length=10, default="en")
+    # an extra upload field with choices (Attachments(fields=("language", "category")) in tests)
+    category = models.CharField(max_length=10, choices=[("plan", "Plan"), ("annex", "Annex")], default="plan")

@@ -1,6 +1,7 @@
 """The access policy: for every URL pattern, what each role gets. The single source of truth the
 permission-matrix test checks; every new URL must appear here or the suite fails. Each app's rows live
-in its own module here (``kernel``, ``reviews``, ``reviews_api``, ``champions``, ``kit``...) and are
+in its own module here (``kernel``, ``reviews``, ``reviews_api``, ``champions``, ``kit``, ``knowledge``,
+``knowledge_api``...) and are
 merged below.
 
 Codes: 200 ok, 302 redirect (to sign-in for pages that need an account), 401 API without
@@ -13,6 +14,8 @@ from .base import ROLES, SIGNED_IN, Expect
 from .champions import CHAMPIONS_POLICY
 from .kernel import KERNEL_POLICY
 from .kit import KIT_POLICY
+from .knowledge import KNOWLEDGE_POLICY
+from .knowledge_api import KNOWLEDGE_API_POLICY
 from .mptf import MPTF_POLICY
 from .mptf_api import MPTF_API_POLICY
 from .reviews import REVIEWS_POLICY
@@ -29,6 +32,8 @@ for rows in (
     KIT_POLICY,
     MPTF_POLICY,
     MPTF_API_POLICY,
+    KNOWLEDGE_POLICY,
+    KNOWLEDGE_API_POLICY,
 ):
     overlap = set(POLICY) & set(rows)
     assert not overlap, f"URL names in two policy modules: {sorted(overlap)}"
