@@ -10,11 +10,12 @@ attribute, or a function attribute).
 **The key** is the host, the path, the query string, the active language and, for the API, the format
 asked for, together with the *generations* of what the view shows.
 
-**Invalidation.** Every write to a model of a tracked app (``PAGE_CACHE_TRACKED_APPS``: the reference
-data and the domain apps), and every publication event (:mod:`gcm_portal.core.publication`), bumps two
-generation counters, at once and again after the transaction commits: the model's own
-("reviews.voluntaryreport"), its app's ("reviews.*") and the global one ("*"). The workflow engine's
-conditional updates and :func:`~gcm_portal.core.publication.announce` bump them too. A view that shows
+**Invalidation.** Every write to a table of a tracked app (``PAGE_CACHE_TRACKED_APPS``: the reference
+data and the domain apps), however it is issued (``save()``, ``QuerySet.update()``, ``bulk_create``, the
+workflow engine's conditional updates, raw SQL: an execute wrapper on every database connection sees
+them all), and every publication event (:mod:`gcm_portal.core.publication`), bumps generation counters,
+at first write and again when the transaction commits: the model's own ("reviews.voluntaryreport"), its
+app's ("reviews.*") and the global one ("*"). A view that shows
 only some kinds declares them (``page_cache_kinds = ("taxonomy.*",)``) and is invalidated only by those;
 every other view depends on the global generation, so any change to anything public renders it anew. The time-to-live (``PAGE_CACHE_SECONDS``) is a safety net for
 what changes with the calendar (deadlines, "upcoming"), not the invalidation mechanism.
@@ -30,14 +31,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Iterable
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
@@ -94,24 +96,50 @@ def _bump_now(kinds: Iterable[str]) -> None:
             log.warning("page cache: could not bump %s", kind, exc_info=True)
 
 
-def bump(*kinds: str) -> None:
+class _Pending:
+    """The kinds written in the open transaction, bumped once more when it commits."""
+
+    def __init__(self):
+        self.kinds: set[str] = set()
+
+    def flush(self) -> None:
+        _bump_now(self.kinds)
+
+
+def bump(*kinds: str, using: str = "default") -> None:
     """Invalidate the pages showing ``kinds`` (and every page depending on the global generation): at
-    once, and again after the current transaction commits, so that a page rendered from the old data
-    while the transaction was open is never kept as fresh. (A rolled-back write costs one extra render.)"""
+    once, and again after the open transaction commits (once per kind), so that a page rendered from the
+    old data while it was open is never kept as fresh. A rolled-back write costs one extra render."""
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        _bump_now(kinds)
+        return
+    pending = getattr(connection, "_page_cache_pending", None)
+    if pending is None or not any(entry[1] == pending.flush for entry in connection.run_on_commit):
+        pending = _Pending()  # none registered yet, or it was rolled back with its savepoint
+        connection._page_cache_pending = pending
+        transaction.on_commit(pending.flush, using=using)
+    pending.kinds.update(kinds)
     _bump_now(kinds)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _bump_now(kinds))
 
 
-def _on_write(sender, **kwargs) -> None:
-    if kwargs.get("raw"):
-        return  # fixture loading
-    bump(sender._meta.label_lower)
+WRITE = re.compile(r'^\s*(?:UPDATE|INSERT\s+INTO|DELETE\s+FROM)\s+"?([A-Za-z0-9_]+)"?', re.IGNORECASE)
+_tables: dict[str, str] = {}  # db table -> the model label whose pages show it
 
 
-def _on_m2m(sender, instance, action, **kwargs) -> None:
-    if action.startswith("post_"):
-        bump(type(instance)._meta.label_lower)
+def _watch_writes(execute, sql, params, many, context):
+    """An execute wrapper on every database connection: any INSERT, UPDATE or DELETE on a tracked table,
+    however it was issued (save, QuerySet.update, bulk_create, a workflow's conditional update, raw SQL),
+    bumps its kind. The write itself goes first; only a write that succeeded invalidates."""
+    result = execute(sql, params, many, context)
+    if sql[:1] in "UIDuid " and (match := WRITE.match(sql)) and (label := _tables.get(match.group(1))):
+        bump(label, using=context["connection"].alias)
+    return result
+
+
+def _on_connection(sender, connection, **kwargs) -> None:
+    if _watch_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_watch_writes)
 
 
 def _on_publication(sender, event, **kwargs) -> None:
@@ -120,17 +148,18 @@ def _on_publication(sender, event, **kwargs) -> None:
 
 
 def connect_invalidation() -> None:
-    """Connect the write and publication hooks (from the kernel's AppConfig.ready)."""
+    """Watch writes to the tracked apps' tables on every database connection, and listen to publication
+    events (from the kernel's AppConfig.ready)."""
     tracked = set(getattr(settings, "PAGE_CACHE_TRACKED_APPS", ()))
-    for model in apps.get_models():
-        if model._meta.app_label not in tracked:
-            continue
-        uid = f"pagecache:{model._meta.label_lower}"
-        post_save.connect(_on_write, sender=model, dispatch_uid=uid + ":save")
-        post_delete.connect(_on_write, sender=model, dispatch_uid=uid + ":delete")
-        for field in model._meta.local_many_to_many:
-            through = field.remote_field.through
-            m2m_changed.connect(_on_m2m, sender=through, dispatch_uid=f"{uid}:{field.name}:m2m")
+    for model in apps.get_models(include_auto_created=True):
+        owner = model
+        if model._meta.auto_created:  # a many-to-many table: its pages are its owner's
+            owner = model._meta.auto_created
+        if owner._meta.app_label in tracked:
+            _tables[model._meta.db_table] = owner._meta.label_lower
+    connection_created.connect(_on_connection, dispatch_uid="pagecache:writes")
+    for connection in connections.all(initialized_only=True):
+        _on_connection(None, connection)
     publication_changed.connect(_on_publication, dispatch_uid="pagecache:publication")
 
 

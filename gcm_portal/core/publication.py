@@ -57,10 +57,7 @@ def announce(obj: Model, change: str) -> None:
     harmless."""
     if change not in CHANGES:
         raise ValueError(f"unknown publication change {change!r}")
-    from .pagecache import bump
-
     event = PublicationEvent(change=change, kind=obj._meta.label_lower, pk=obj.pk, url=_public_url(obj), obj=obj)
-    bump(event.kind)  # the page cache forgets at once and again after commit
     transaction.on_commit(lambda: publication_changed.send(sender=type(obj), event=event))
 
 

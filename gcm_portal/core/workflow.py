@@ -35,7 +35,6 @@ from django.utils.translation import gettext as _
 
 from .audit import audit_record
 from .concurrency import StaleVersion
-from .pagecache import bump as page_cache_bump
 
 __all__ = [
     "AvailableAction",
@@ -249,8 +248,6 @@ def transition_perform(
     if model._default_manager.filter(**condition).update(**values) != 1:
         raise TransitionConflict(_("Someone else changed this record first. Reload it to see its current state."))
     obj.refresh_from_db()
-    # A conditional UPDATE sends no post_save: tell the page cache that this kind of record changed.
-    page_cache_bump(model._meta.label_lower)
     audit_record(actor=actor, action=action, target=obj, from_state=current, to_state=t.target, comment=comment)
     event = TransitionEvent(obj=obj, transition=t, actor=actor, comment=comment, source=current)
     for hook in (*workflow.after, *t.after):

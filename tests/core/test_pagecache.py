@@ -205,3 +205,33 @@ def test_a_signed_in_client_is_counted_once_by_account(rates):
     # the anonymous limit of 1 does not apply, and each request is counted once
     assert [a.status_code for a in answers] == [200, 200, 200]
     assert [a["RateLimit-Remaining"] for a in answers] == ["4", "3", "2"]
+
+
+def test_every_kind_of_write_invalidates_however_it_is_issued(client):
+    from django.db import connection as db
+
+    assert client.get("/objectives/")[CACHED] == "miss"
+    assert client.get("/objectives/")[CACHED] == "hit"
+    Objective.objects.filter(number=1).update(short_label="Updated in bulk")  # no post_save signal
+    assert client.get("/objectives/")[CACHED] == "miss"
+    assert client.get("/objectives/")[CACHED] == "hit"
+    with db.cursor() as cursor:  # raw SQL, too
+        cursor.execute("UPDATE taxonomy_objective SET short_label = %s WHERE number = 2", ["Raw"])
+    assert client.get("/objectives/")[CACHED] == "miss"
+
+
+def test_one_commit_bump_per_transaction_even_after_a_rolled_back_savepoint(django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        pagecache.bump("reviews.pledge")
+        try:
+            with transaction.atomic():
+                pagecache.bump("reviews.voluntaryreport")
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        pagecache.bump("reviews.voluntaryreport")
+        pagecache.bump("reviews.pledge")
+    flushes = [c for c in callbacks if getattr(c, "__self__", None).__class__.__name__ == "_Pending"]
+    assert len(flushes) == 1 and flushes[0].__self__.kinds == {"reviews.pledge", "reviews.voluntaryreport"}
