@@ -209,9 +209,9 @@ class RequestStatus(models.TextChoices):
 
 
 class MatchKind(models.TextChoices):
-    """What a request is matched to. Experts, UN entities, practices and peer States are records of
-    this app and the kernel; champions and trust-fund concept notes are other apps' records, held as a
-    labelled link until they are wired to them."""
+    """What a request is matched to: an expert from the roster, a UN entity, a practice, a peer State, a
+    champion country or a trust-fund concept note, each a record (earlier matches to champions and
+    concept notes may be labelled links, kept as they were)."""
 
     EXPERT = "expert", _("Expert from the roster")
     UN_ENTITY = "un_entity", _("UN entity")
@@ -221,4 +221,5 @@ class MatchKind(models.TextChoices):
     CONCEPT_NOTE = "concept_note", _("Trust-fund concept note")
 
 
+# Kinds once recorded as a labelled link (a name and an address) rather than a record: still shown so.
 LINKED_MATCH_KINDS = frozenset({MatchKind.CHAMPION, MatchKind.CONCEPT_NOTE})

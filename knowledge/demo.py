@@ -30,6 +30,7 @@ from gcm_portal.core.attachments import attachment_add
 from gcm_portal.core.demo import DEMO_PASSWORD
 from gcm_portal.core.samples import sample_pdf
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, M49Region, Objective, UnEntity
+from mptf.models import ConceptNote
 
 from . import services
 from .choices import ExpertStatus
@@ -448,7 +449,9 @@ def _request(spec: dict, demo: _Demo, experts) -> SupportRequest:
         elif step == "match_entity":
             services.support_match_add(request=request, actor=staff, kind="un_entity", target=demo.entities[value])
         elif step == "match_concept_note":
-            services.support_match_add(request=request, actor=staff, kind="concept_note", label=value)
+            note = ConceptNote.objects.filter(title=value).first()
+            if note is not None:  # the trust fund's demo loads first; without it, no match
+                services.support_match_add(request=request, actor=staff, kind="concept_note", target=note)
         else:
             services.support_request_transition(request=request, action=step, actor=staff, comment=value)
     return request

@@ -11,10 +11,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from champions.models import Champion
 from gcm_portal.core.curation import CurationState
+from gcm_portal.core.widgets import FastSelect
 from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
 from gcm_portal.taxonomy.forms import ObjectiveMultipleChoiceField
 from gcm_portal.taxonomy.models import Country, GuidingPrinciple, M49Region, Objective, UnEntity
+from mptf.choices import PUBLIC_NOTE_STATES
+from mptf.models import ConceptNote
 
 from .choices import REVIEW_CRITERIA, MatchKind, Recommendation, SupportKind
 from .models import (
@@ -551,21 +555,25 @@ class MatchForm(forms.Form):
     un_entity = forms.ModelChoiceField(queryset=UnEntity.objects.order_by("code"), required=False, label=_("UN entity"))
     practice = forms.ModelChoiceField(queryset=Practice.objects.none(), required=False, label=_("Practice"))
     peer_state = forms.ModelChoiceField(
-        queryset=Country.objects.order_by("sort_name"), required=False, label=_("Peer State")
+        queryset=Country.objects.order_by("sort_name"), required=False, label=_("Peer State"), widget=FastSelect
     )
-    label = forms.CharField(
-        max_length=300,
-        required=False,
-        label=_("Champion or concept note"),
-        help_text=_("For a champion country or a trust-fund concept note: its name."),
+    champion = forms.ModelChoiceField(queryset=Champion.objects.none(), required=False, label=_("Champion country"))
+    concept_note = forms.ModelChoiceField(
+        queryset=ConceptNote.objects.none(), required=False, label=_("Trust-fund concept note")
     )
-    url = forms.CharField(max_length=500, required=False, label=_("Its link"))
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label=_("Note to the requester"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expert"].queryset = Expert.objects.approved().select_related("user")
         self.fields["practice"].queryset = Practice.objects.published()
+        self.fields["champion"].queryset = (
+            Champion.objects.active_on(timezone.localdate()).select_related("country").order_by("country__sort_name")
+        )
+        self.fields["champion"].label_from_instance = lambda champion: champion.country.name
+        self.fields["concept_note"].queryset = ConceptNote.objects.filter(status__in=PUBLIC_NOTE_STATES).order_by(
+            "title"
+        )
 
     def target(self):
         return self.cleaned_data.get(self.cleaned_data["kind"])

@@ -5,17 +5,21 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from champions.models import Champion
 from gcm_portal.accounts.choices import Role
 from gcm_portal.core.audit import audit_changes, audit_record
 from gcm_portal.core.concurrency import version_claim
 from gcm_portal.core.notifications import notify, notify_role
 from gcm_portal.core.workflow import transition_perform
 from gcm_portal.taxonomy.models import Country, UnEntity
+from mptf.choices import PUBLIC_NOTE_STATES
+from mptf.models import ConceptNote
 
 from .. import permissions
-from ..choices import LINKED_MATCH_KINDS, ExpertStatus, MatchKind, PracticeStatus, SupportKind
+from ..choices import ExpertStatus, MatchKind, PracticeStatus, SupportKind
 from ..models import Expert, Practice, SupportMatch, SupportMessage, SupportRequest
 from ..workflow import REQUEST_WORKFLOW
 
@@ -35,6 +39,8 @@ MATCH_MODELS = {
     MatchKind.UN_ENTITY: UnEntity,
     MatchKind.PRACTICE: Practice,
     MatchKind.PEER_STATE: Country,
+    MatchKind.CHAMPION: Champion,
+    MatchKind.CONCEPT_NOTE: ConceptNote,
 }
 
 
@@ -128,6 +134,10 @@ def _target_label(kind: str, target) -> str:
         return f"{target} ({target.organisation})"
     if kind == MatchKind.UN_ENTITY:
         return f"{target.code}: {target.name}"
+    if kind == MatchKind.CHAMPION:
+        return str(target.country)
+    if kind == MatchKind.CONCEPT_NOTE:
+        return target.title
     return str(target)
 
 
@@ -143,34 +153,34 @@ def _target_url(kind: str, target) -> str:
 def support_match_add(
     *, request: SupportRequest, actor, kind: str, target=None, label: str = "", url: str = "", note: str = ""
 ) -> SupportMatch:
-    """Staff match a request to an expert, a UN entity, a practice or a peer State (a record), or to a
-    champion or a trust-fund concept note (a labelled link, until those apps' records can be named)."""
+    """Staff match a request to an expert on the roster, a UN entity, a published practice, a peer State, a
+    current champion country or a concept note in the trust fund's pipeline (or selected)."""
     if not permissions.is_staff(actor):
         raise PermissionDenied(_("Network staff match requests."))
     if not permissions.can_write_to_request(actor, request):
         raise ValidationError(_("A closed request takes no new match."))
     if kind not in MatchKind.values:
         raise ValidationError({"kind": _("Unknown kind of match.")})
-    label, url = (label or "").strip(), (url or "").strip()
+    label = (label or "").strip()
     match = SupportMatch(request=request, kind=kind, note=(note or "").strip(), created_by=actor)
-    if kind in LINKED_MATCH_KINDS:
-        if not label:
-            raise ValidationError({"label": _("Name the champion or the concept note.")})
-        if url and not url.startswith(("/", "https://", "http://")):
-            raise ValidationError({"url": _("Give a link starting with / or https://.")})
-        match.label, match.url = label, url
-    else:
-        model = MATCH_MODELS[kind]
-        if not isinstance(target, model):
-            raise ValidationError({"target": _("Choose what the request is matched to.")})
-        if kind == MatchKind.EXPERT and target.status != ExpertStatus.APPROVED:
-            raise ValidationError({"target": _("Only experts on the roster can be matched.")})
-        if kind == MatchKind.PRACTICE and target.status != PracticeStatus.PUBLISHED:
-            raise ValidationError({"target": _("Only published practices can be matched.")})
-        match.content_type = ContentType.objects.get_for_model(model)
-        match.object_id = target.pk
-        match.label = label or _target_label(kind, target)
-        match.url = _target_url(kind, target)
+    model = MATCH_MODELS[kind]
+    if not isinstance(target, model):
+        raise ValidationError({"target": _("Choose what the request is matched to.")})
+    if kind == MatchKind.EXPERT and target.status != ExpertStatus.APPROVED:
+        raise ValidationError({"target": _("Only experts on the roster can be matched.")})
+    if kind == MatchKind.PRACTICE and target.status != PracticeStatus.PUBLISHED:
+        raise ValidationError({"target": _("Only published practices can be matched.")})
+    if (
+        kind == MatchKind.CHAMPION
+        and not Champion.objects.active_on(timezone.localdate()).filter(pk=target.pk).exists()
+    ):
+        raise ValidationError({"target": _("Only a current champion country can be matched.")})
+    if kind == MatchKind.CONCEPT_NOTE and target.status not in PUBLIC_NOTE_STATES:
+        raise ValidationError({"target": _("Only a concept note in the pipeline, or selected, can be matched.")})
+    match.content_type = ContentType.objects.get_for_model(model)
+    match.object_id = target.pk
+    match.label = label or _target_label(kind, target)
+    match.url = _target_url(kind, target)
     match.full_clean()
     match.save()
     audit_record(

@@ -156,8 +156,6 @@ class RequestMatchView(_RequestPostView):
                     actor=request.user,
                     kind=form.cleaned_data["kind"],
                     target=form.target(),
-                    label=form.cleaned_data["label"],
-                    url=form.cleaned_data["url"],
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as error:

@@ -153,21 +153,28 @@ def test_matches_name_records_of_this_app_and_the_kernel_or_a_labelled_link(foca
     services.support_match_add(request=request, actor=staff, kind="expert", target=expert)
     services.support_match_add(request=request, actor=staff, kind="un_entity", target=ilo)
     services.support_match_add(request=request, actor=staff, kind="peer_state", target=morocco)
-    note = services.support_match_add(
-        request=request, actor=staff, kind="concept_note", label="Concept note on national plans", url="/trust-fund/x/"
-    )
-    champion = services.support_match_add(request=request, actor=staff, kind="champion", label="Champion: Morocco")
+    from champions.models import Champion
+    from tests.factories import mptf as trust_fund
+
+    pipeline = trust_fund.make_note(trust_fund.entity_fp("IOM"), state="pipeline", assessor=staff)
+    draft = trust_fund.make_note(trust_fund.entity_fp("IOM"), title="A draft")
+    moroccan_champion = Champion.objects.get(country=morocco)
+    note = services.support_match_add(request=request, actor=staff, kind="concept_note", target=pipeline)
+    champion = services.support_match_add(request=request, actor=staff, kind="champion", target=moroccan_champion)
     matches = list(request.matches.all())
-    assert [m.target for m in matches[:3]] == [expert, ilo, morocco]
+    assert [m.target for m in matches] == [expert, ilo, morocco, pipeline, moroccan_champion]
     assert matches[0].content_type == ContentType.objects.get_for_model(expert)
-    assert note.content_type is None and note.object_id is None and note.url == "/trust-fund/x/"
-    assert champion.label == "Champion: Morocco" and champion.target is None
+    assert note.url == pipeline.get_absolute_url() and note.label == pipeline.title
+    assert champion.url == moroccan_champion.get_absolute_url() and champion.label == "Morocco"
     with pytest.raises(ValidationError):
-        services.support_match_add(request=request, actor=staff, kind="champion")  # a label is needed
+        services.support_match_add(request=request, actor=staff, kind="champion")  # the champion is needed
     with pytest.raises(ValidationError):
         services.support_match_add(request=request, actor=staff, kind="expert", target=morocco)
-    with pytest.raises(ValidationError):
-        services.support_match_add(request=request, actor=staff, kind="concept_note", label="x", url="javascript:x")
+    with pytest.raises(ValidationError, match="pipeline"):
+        services.support_match_add(request=request, actor=staff, kind="concept_note", target=draft)
+    jamaica = Champion.objects.create(country=Country.objects.get(iso2="JM"))  # not (yet) a champion: no period
+    with pytest.raises(ValidationError, match="current champion"):
+        services.support_match_add(request=request, actor=staff, kind="champion", target=jamaica)
     with pytest.raises(PermissionDenied):
         services.support_match_add(request=request, actor=focal_gh, kind="peer_state", target=morocco)
 
