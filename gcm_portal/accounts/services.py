@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gcm_portal.permissions import forget_roles
+from gcm_portal.core.audit import audit_record
+from gcm_portal.permissions import forget_roles, may_grant_role
 from gcm_portal.taxonomy.models import Country, UnEntity
 
 from .choices import COUNTRY_SCOPED_ROLES, ENTITY_SCOPED_ROLES, Role
@@ -54,6 +55,13 @@ def _resolve_scope(role: str, country: Country | str | None, entity: UnEntity | 
     return country, entity
 
 
+def _check_may_grant(actor: User | None, user: User, role: str) -> None:
+    """A person (``actor``) grants or revokes only what their function allows; ``None`` is the system
+    (migrations, demo data, e-mail confirmation, management commands run by an operator)."""
+    if actor is not None and not may_grant_role(actor, user, role):
+        raise PermissionDenied(_("You may not grant or revoke the role “%(role)s” for this account.") % {"role": role})
+
+
 @transaction.atomic
 def role_grant(
     *,
@@ -63,24 +71,52 @@ def role_grant(
     entity: UnEntity | str | None = None,
     granted_by: User | None = None,
 ) -> tuple[Membership, bool]:
-    """Grant a role; returns the membership and whether it was new. Granting twice changes nothing."""
+    """Grant a role; returns the membership and whether it was new. Granting twice changes nothing.
+    A grant by a person is checked against what they may grant and written to the audit log."""
     country, entity = _resolve_scope(role, country, entity)
+    _check_may_grant(granted_by, user, role)
     membership, created = Membership.objects.get_or_create(
         user=user, role=role, country=country, entity=entity, defaults={"granted_by": granted_by}
     )
+    if created:
+        audit_record(
+            actor=granted_by,
+            action="role_granted",
+            target=user,
+            changes={"role": {"before": None, "after": _membership_label(membership)}},
+        )
     forget_roles(user)
     return membership, created
 
 
 @transaction.atomic
 def role_revoke(
-    *, user: User, role: str, country: Country | str | None = None, entity: UnEntity | str | None = None
+    *,
+    user: User,
+    role: str,
+    country: Country | str | None = None,
+    entity: UnEntity | str | None = None,
+    revoked_by: User | None = None,
 ) -> int:
     """Revoke a role; returns how many memberships were removed (0 when the user did not hold it)."""
     country, entity = _resolve_scope(role, country, entity)
-    deleted, _details = Membership.objects.filter(user=user, role=role, country=country, entity=entity).delete()
+    _check_may_grant(revoked_by, user, role)
+    memberships = list(Membership.objects.filter(user=user, role=role, country=country, entity=entity))
+    for membership in memberships:
+        audit_record(
+            actor=revoked_by,
+            action="role_revoked",
+            target=user,
+            changes={"role": {"before": _membership_label(membership), "after": None}},
+        )
+    deleted, _details = Membership.objects.filter(pk__in=[m.pk for m in memberships]).delete()
     forget_roles(user)
     return deleted
+
+
+def _membership_label(membership: Membership) -> str:
+    scope = membership.country.iso2 if membership.country_id else membership.entity.code if membership.entity_id else ""
+    return f"{membership.role}:{scope}" if scope else membership.role
 
 
 @transaction.atomic
