@@ -128,9 +128,7 @@ GRANTABLE_ROLES = {
 def roles_grantable_by(actor) -> frozenset[str]:
     if is_admin(actor):
         return frozenset(Role.values)
-    return frozenset(
-        role for grant in roles_of(actor) for role in GRANTABLE_ROLES.get(grant.role, frozenset())
-    )
+    return frozenset(role for grant in roles_of(actor) for role in GRANTABLE_ROLES.get(grant.role, frozenset()))
 
 
 def is_privileged_account(user) -> bool:

@@ -181,4 +181,3 @@ class MembershipAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for membership in queryset.select_related("user", "country", "entity"):
             self.delete_model(request, membership)
-
