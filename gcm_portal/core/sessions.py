@@ -1,12 +1,17 @@
 """Sessions kept in the database and mirrored in the cache: a signed-in page reads its session from the
 cache (no query), and the database stays the record, so a cache that is down or emptied signs nobody
 out. Django's ``cached_db`` store survives some cache errors; this one survives them all: on load
-(including refilling the cache from the database), save, delete and the existence check."""
+(including refilling the cache from the database), save, delete and the existence check.
+
+Each row records whose session it is (:class:`~gcm_portal.core.models.UserSession`), so
+:func:`sessions_end_for` ends every session of an account at once: the database rows and the cached
+copies."""
 
 from __future__ import annotations
 
 import logging
 
+from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDbStore
 from django.contrib.sessions.backends.db import SessionStore as DbStore
 
@@ -14,6 +19,20 @@ log = logging.getLogger("django.contrib.sessions")
 
 
 class SessionStore(CachedDbStore):
+    @classmethod
+    def get_model_class(cls):
+        from .models import UserSession
+
+        return UserSession
+
+    def create_model_instance(self, data):
+        instance = super().create_model_instance(data)
+        try:
+            instance.user_id = int(data.get(SESSION_KEY)) if data.get(SESSION_KEY) is not None else None
+        except (TypeError, ValueError):
+            instance.user_id = None
+        return instance
+
     def load(self):
         try:
             data = self._cache.get(self.cache_key)
@@ -45,3 +64,18 @@ class SessionStore(CachedDbStore):
         except Exception:
             log.warning("session cache unreachable on delete()", exc_info=True)
             DbStore.delete(self, session_key or self.session_key)
+
+
+def sessions_end_for(user_id: int, *, keep: str | None = None) -> int:
+    """End every session of an account (but ``keep``, the session making the change): the database row
+    and the cached copy of each. Returns how many were ended."""
+    from .models import UserSession
+
+    keys = list(
+        UserSession.objects.filter(user_id=user_id)
+        .exclude(session_key=keep or "")
+        .values_list("session_key", flat=True)
+    )
+    for key in keys:
+        SessionStore(session_key=key).delete(key)
+    return len(keys)
