@@ -88,7 +88,11 @@ def test_changing_the_password_ends_every_other_session_and_token(client, api_cl
     client.force_login(user)
     response = client.post(
         reverse("accounts:password-change"),
-        {"old_password": PASSWORD, "new_password1": "another-long-pass-2026", "new_password2": "another-long-pass-2026"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "another-long-pass-2026",
+            "new_password2": "another-long-pass-2026",
+        },
     )
     assert response.status_code == 302
     assert _me(api_client, key).status_code == 401
