@@ -356,3 +356,7 @@ LOGGING["loggers"]["gcm_portal.security"] = {"level": "INFO"}
 # API tokens (gcm_portal/accounts/services.py): stored as hashes, named, expiring.
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
 API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+
+# Text extraction runs on its own queue (a worker started with -Q extraction, see docker-compose.yml), so
+# e-mail and other tasks never wait behind a large document.
+CELERY_TASK_ROUTES = {"core.extract_text": {"queue": "extraction"}}

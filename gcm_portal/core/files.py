@@ -291,6 +291,7 @@ class TextStatus(models.TextChoices):
     PENDING = "pending", gettext_lazy("Waiting for text extraction")
     DONE = "done", gettext_lazy("Text extracted")
     FAILED = "failed", gettext_lazy("No text could be extracted")
+    CAPPED = "capped", gettext_lazy("Text not extracted: the file is too large or too complex to read")
 
 
 class PrivateFile(models.Model):
