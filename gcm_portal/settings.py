@@ -360,3 +360,29 @@ API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
 # Text extraction runs on its own queue (a worker started with -Q extraction, see docker-compose.yml), so
 # e-mail and other tasks never wait behind a large document.
 CELERY_TASK_ROUTES = {"core.extract_text": {"queue": "extraction"}}
+
+# Session lifetimes (gcm_portal/core/sessions.py): an absolute lifetime and an idle timeout, shorter for
+# accounts that must use a second factor (administrators, Network staff, fund managers).
+SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_HOURS", default=24) * 3600
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_MINUTES", default=120) * 60
+STAFF_SESSION_ABSOLUTE_SECONDS = env.int("STAFF_SESSION_ABSOLUTE_HOURS", default=10) * 3600
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_COOKIE_AGE = max(SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_ABSOLUTE_SECONDS)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "gcm_portal.core.sessions.SessionLifetimeMiddleware",
+)
+
+# Two-factor authentication (django-otp; gcm_portal/accounts/twofactor.py): required for administrators,
+# Network staff and fund managers before any page, the admin included.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "gcm_portal.accounts.twofactor.SecondFactorMiddleware",
+)
+TWO_FACTOR_ENFORCED = env.bool("TWO_FACTOR_ENFORCED", default=True)
+OTP_TOTP_ISSUER = "GCM Portal"

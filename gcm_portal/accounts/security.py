@@ -66,6 +66,10 @@ def lockout_lift(*, username: str) -> int:
 
 
 def _signed_in(sender, request, user, **kwargs):
+    from gcm_portal.core.sessions import session_started
+
+    if request is not None and hasattr(request, "session"):
+        session_started(request)
     security_event(SecurityEvent.Event.SIGNED_IN, actor=user, request=request)
 
 

@@ -14,6 +14,9 @@ urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("profile/tokens/", views.ApiTokenCreateView.as_view(), name="token-create"),
     path("profile/tokens/<int:pk>/revoke/", views.ApiTokenRevokeView.as_view(), name="token-revoke"),
+    path("two-factor/", views.TwoFactorSetupView.as_view(), name="two-factor-setup"),
+    path("two-factor/verify/", views.TwoFactorVerifyView.as_view(), name="two-factor-verify"),
+    path("two-factor/disable/", views.TwoFactorDisableView.as_view(), name="two-factor-disable"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password-reset"),
     path(
         "password/reset/sent/",

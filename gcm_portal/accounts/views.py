@@ -192,6 +192,9 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         context["tokens"] = selectors.api_token_list_for(user=self.request.user)
         context["token_form"] = kwargs.get("token_form") or ApiTokenForm()
         context["new_token"] = self.request.session.pop("new_api_token", None)
+        from .twofactor import second_factor_required
+
+        context["second_factor_required"] = second_factor_required(self.request.user)
         return context
 
     def form_valid(self, form):
@@ -221,3 +224,78 @@ class ApiTokenRevokeView(LoginRequiredMixin, View):
             raise Http404
         messages.success(request, _("The token is revoked."))
         return HttpResponseRedirect(reverse("accounts:profile") + "#api-tokens")
+
+
+# ---------------------------------------------------------------------------
+# Second factor
+# ---------------------------------------------------------------------------
+
+
+class TwoFactorSetupView(LoginRequiredMixin, TemplateView):
+    """Add an authenticator app: scan the code (or type the key), confirm with a first code, keep the
+    recovery codes shown once."""
+
+    template_name = "accounts/two_factor_setup.html"
+
+    def get_context_data(self, **kwargs):
+        import segno
+
+        from .twofactor import has_second_factor, totp_pending
+
+        context = super().get_context_data(**kwargs)
+        if has_second_factor(self.request.user) and "codes" not in kwargs:
+            context["already"] = True
+            return context
+        device = totp_pending(self.request.user)
+        url = device.config_url
+        context.update(
+            qr=segno.make(url, error="m").svg_data_uri(scale=4),
+            secret=url.split("secret=", 1)[1].split("&", 1)[0],
+            next=self.request.GET.get("next", ""),
+        )
+        return context
+
+    def post(self, request):
+        from .twofactor import _safe, totp_confirm
+
+        codes = totp_confirm(request, request.POST.get("token", ""))
+        if codes is None:
+            messages.error(request, _("That code is not right. Check the time on your phone and try again."))
+            return self.render_to_response(self.get_context_data(), status=400)
+        return self.render_to_response(
+            {"codes": codes, "next": _safe(request.POST.get("next", ""), request), "view": self}
+        )
+
+
+class TwoFactorVerifyView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/two_factor_verify.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["next"] = self.request.GET.get("next", "")
+        return context
+
+    def post(self, request):
+        from .twofactor import _safe, second_factor_verify
+
+        if rate_limited("sign-in-address", client_address(request)):
+            return _too_many(request)
+        if not second_factor_verify(request, request.POST.get("token", "")):
+            messages.error(
+                request, _("That code is not right. Use a code from your authenticator app or a recovery code.")
+            )
+            return self.render_to_response(self.get_context_data(), status=400)
+        return _redirect_in_language(_safe(request.POST.get("next", ""), request), request.user.preferred_language)
+
+
+class TwoFactorDisableView(LoginRequiredMixin, View):
+    """Accounts that may go without a second factor remove it (after giving it in this session)."""
+
+    def post(self, request):
+        from .twofactor import second_factor_remove, second_factor_required
+
+        if second_factor_required(request.user) or not request.user.is_verified():
+            raise Http404
+        second_factor_remove(request.user)
+        messages.success(request, _("Two-factor authentication is off."))
+        return HttpResponseRedirect(reverse("accounts:profile"))

@@ -79,3 +79,70 @@ def sessions_end_for(user_id: int, *, keep: str | None = None) -> int:
     for key in keys:
         SessionStore(session_key=key).delete(key)
     return len(keys)
+
+
+# ---------------------------------------------------------------------------
+# Lifetimes: an absolute lifetime and an idle timeout, shorter for accounts that need a second factor
+# ---------------------------------------------------------------------------
+
+STARTED_KEY = "_gcm_started"
+SEEN_KEY = "_gcm_seen"
+SEEN_WRITE_SECONDS = 60  # the last-seen time is written at most once a minute (one session save)
+
+
+def session_limits(user) -> tuple[int, int]:
+    """(absolute lifetime, idle timeout) in seconds for ``user``'s sessions."""
+    from django.conf import settings
+
+    from gcm_portal.accounts.twofactor import second_factor_required
+
+    if second_factor_required(user):
+        return settings.STAFF_SESSION_ABSOLUTE_SECONDS, settings.STAFF_SESSION_IDLE_SECONDS
+    return settings.SESSION_ABSOLUTE_SECONDS, settings.SESSION_IDLE_SECONDS
+
+
+def session_started(request) -> None:
+    """Called when someone signs in: the clocks start now."""
+    import time
+
+    now = int(time.time())
+    request.session[STARTED_KEY] = now
+    request.session[SEEN_KEY] = now
+
+
+class SessionLifetimeMiddleware:
+    """Signs out a session past its absolute lifetime or idle for too long, and says why."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import time
+
+        from django.contrib import messages
+        from django.contrib.auth import logout
+        from django.utils.translation import gettext as _
+
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            started = request.session.get(STARTED_KEY)
+            seen = request.session.get(SEEN_KEY)
+            if started is None or seen is None:
+                session_started(request)
+            else:
+                absolute, idle = session_limits(user)
+                if now - started > absolute or now - seen > idle:
+                    from .models import SecurityEvent
+                    from .security import security_event
+
+                    security_event(
+                        SecurityEvent.Event.SESSION_EXPIRED,
+                        actor=user,
+                        detail={"reason": "idle" if now - seen > idle else "lifetime"},
+                    )
+                    logout(request)
+                    messages.info(request, _("Your session has ended. Please sign in again."))
+                elif now - seen > SEEN_WRITE_SECONDS:
+                    request.session[SEEN_KEY] = now
+        return self.get_response(request)
