@@ -327,6 +327,7 @@ REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXIES
 INSTALLED_APPS += ["axes"]
 # A request id and the client address for every request (audit log, security events, X-Request-ID).
 MIDDLEWARE.insert(0, "gcm_portal.core.security.RequestContextMiddleware")
+MIDDLEWARE.insert(1, "gcm_portal.core.security.RefusedAccessMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
 

@@ -113,3 +113,29 @@ def security_event(event: str, *, actor=None, username: str = "", detail: dict |
         log_safe(detail or {}),
     )
     return entry
+
+
+class RefusedAccessMiddleware:
+    """Records every refused access to a protected object: a 403, or a 404 answered by a view that
+    looked a record up (a URL with arguments) for a signed-in account or an API client. Unknown URLs
+    (scanners) are not recorded."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        status = response.status_code
+        if status in (403, 404):
+            match = getattr(request, "resolver_match", None)
+            user = getattr(request, "user", None)
+            signed_in = bool(user is not None and user.is_authenticated)
+            if match is not None and (
+                status == 403 or (match.kwargs and (signed_in or "HTTP_AUTHORIZATION" in request.META))
+            ):
+                security_event(
+                    "access_refused",
+                    actor=user if signed_in else None,
+                    detail={"status": status, "view": match.view_name, "method": request.method},
+                )
+        return response
