@@ -114,7 +114,7 @@ from gcm_portal.taxonomy.models import Country
 user = User.objects.get(email="focal.ghana@example.org")
 store = import_module(settings.SESSION_ENGINE).SessionStore()
 store[SESSION_KEY] = str(user.pk)
-store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 store[HASH_SESSION_KEY] = user.get_session_auth_hash()
 store.create()
 _token, token_key = api_token_create(user=user, name="benchmark")
