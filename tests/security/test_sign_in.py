@@ -174,3 +174,18 @@ def test_log_lines_are_safe_from_injection(client, caplog, settings):
     lines = [r.getMessage() for r in caplog.records if r.name == "gcm_portal.security"]
     assert lines and all("\n" not in line for line in lines)
     assert any("\\x0a2026-01-01" in line for line in lines)
+
+
+def test_refused_access_to_a_protected_object_is_recorded(client):
+    from tests.factories.reviews import build_world
+
+    world = build_world()
+    member = UserFactory()
+    client.force_login(member)
+    response = client.get(reverse("reviews:report-detail", args=[world.draft_gh.pk]), REMOTE_ADDR="192.0.2.5")
+    assert response.status_code == 404
+    event = SecurityEvent.objects.get(event="access_refused", actor=member)
+    assert event.client_address == "192.0.2.5" and event.request_id
+    assert event.detail["status"] == 404 and event.detail["view"] == "reviews:report-detail"
+    assert client.get("/curation/").status_code in (403, 404)
+    assert SecurityEvent.objects.filter(event="access_refused", actor=member).count() == 2
