@@ -326,7 +326,8 @@ TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXIES
 
 INSTALLED_APPS += ["axes"]
-# A request id and the client address for every request (audit log, security events, X-Request-ID).
+# A request id and the client address for every request (audit log, security events, X-Request-ID), and the
+# record of refused accesses. Outside the page cache, so a cached answer carries its own request id.
 MIDDLEWARE.insert(0, "gcm_portal.core.security.RequestContextMiddleware")
 MIDDLEWARE.insert(1, "gcm_portal.core.security.RefusedAccessMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
