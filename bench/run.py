@@ -108,7 +108,7 @@ import json
 from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from rest_framework.authtoken.models import Token
+from gcm_portal.accounts.services import api_token_create
 from gcm_portal.accounts.models import User
 from reviews import services
 from reviews.models import VoluntaryReport
@@ -117,14 +117,14 @@ from gcm_portal.taxonomy.models import Country
 user = User.objects.get(email="focal.ghana@example.org")
 store = import_module(settings.SESSION_ENGINE).SessionStore()
 store[SESSION_KEY] = str(user.pk)
-store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 store[HASH_SESSION_KEY] = user.get_session_auth_hash()
 store.create()
-token, _ = Token.objects.get_or_create(user=user)
+_token, token_key = api_token_create(user=user, name="benchmark")
 draft = VoluntaryReport.objects.filter(created_by=user, title="Benchmark draft").first() or services.report_create(
     actor=user, country=Country.objects.get(iso2="GH"), title="Benchmark draft")
 published = VoluntaryReport.objects.filter(public_version__isnull=False).order_by("pk").first()
-print(json.dumps({"session": store.session_key, "token": token.key, "draft": draft.pk,
+print(json.dumps({"session": store.session_key, "token": token_key, "draft": draft.pk,
                   "report": published.pk, "reports": VoluntaryReport.objects.filter(public_version__isnull=False).count()}))
 """
 

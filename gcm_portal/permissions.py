@@ -21,8 +21,12 @@ __all__ = [
     "is_fund_manager",
     "is_member",
     "is_network_staff",
+    "is_privileged_account",
+    "may_grant_role",
+    "may_manage_account",
     "represents_country",
     "represents_entity",
+    "roles_grantable_by",
     "roles_of",
 ]
 
@@ -104,3 +108,53 @@ def represents_country(user, country) -> bool:
 
 def represents_entity(user, entity) -> bool:
     return _pk(entity) in entity_ids_represented(user)
+
+
+# ---------------------------------------------------------------------------
+# Who may manage whose account and grant which role (the admin and the services ask these)
+# ---------------------------------------------------------------------------
+
+# Roles that open the admin or the trust fund's books: held by "privileged" accounts, which only
+# superusers manage.
+PRIVILEGED_ROLES = frozenset({Role.NETWORK_STAFF, Role.FUND_MANAGER})
+
+# The roles each role may hand out: what Network staff need to run the portal (focal points, entity
+# focal points, reviewers, members), never staff or fund-manager roles. Superusers grant every role.
+GRANTABLE_ROLES = {
+    Role.NETWORK_STAFF: frozenset({Role.MEMBER, Role.FOCAL_POINT, Role.ENTITY_FOCAL_POINT, Role.EXPERT_REVIEWER}),
+}
+
+
+def roles_grantable_by(actor) -> frozenset[str]:
+    if is_admin(actor):
+        return frozenset(Role.values)
+    return frozenset(role for grant in roles_of(actor) for role in GRANTABLE_ROLES.get(grant.role, frozenset()))
+
+
+def is_privileged_account(user) -> bool:
+    """A superuser, an account with admin-site access or one holding a privileged role, active or not."""
+    if user.is_superuser or user.is_staff:
+        return True
+    if user.pk is None:
+        return False
+    return user.memberships.filter(role__in=sorted(PRIVILEGED_ROLES)).exists()
+
+
+def may_manage_account(actor, target) -> bool:
+    """Change, deactivate, set a password for or delete ``target``: superusers anyone; Network staff only
+    ordinary accounts, never their own nor another privileged one."""
+    if is_admin(actor):
+        return True
+    if target is None:
+        return bool(roles_grantable_by(actor))
+    if actor is None or target.pk == actor.pk:
+        return False
+    return is_network_staff(actor) and not is_privileged_account(target)
+
+
+def may_grant_role(actor, target, role: str) -> bool:
+    """Grant (or revoke) ``role`` to ``target``: never to oneself unless a superuser, and only roles the
+    actor's function hands out."""
+    if is_admin(actor):
+        return True
+    return role in roles_grantable_by(actor) and may_manage_account(actor, target)

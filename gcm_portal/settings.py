@@ -43,7 +43,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -315,3 +314,78 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# ---------------------------------------------------------------------------
+# Security hardening (issue 7): client address, sign-in lockout, page rate limits.
+# Kept in one block, on top of the sections above. See docs/security.md.
+# ---------------------------------------------------------------------------
+
+# How many reverse proxies stand in front of the portal, each setting X-Forwarded-For (0: none, the header
+# is ignored). The client address of throttles, lockout and the audit log (gcm_portal/core/clientip.py).
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXIES
+
+INSTALLED_APPS += ["axes"]
+# A request id and the client address for every request (audit log, security events, X-Request-ID), and the
+# record of refused accesses. Outside the page cache, so a cached answer carries its own request id.
+MIDDLEWARE.insert(0, "gcm_portal.core.security.RequestContextMiddleware")
+MIDDLEWARE.insert(1, "gcm_portal.core.security.RefusedAccessMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")
+
+# Sign-in lockout (django-axes): failures are counted per account AND address together, so nobody can
+# lock a focal point out from elsewhere; a success, a password reset or the cool-off lifts it.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("SIGN_IN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("SIGN_IN_LOCKOUT_MINUTES", default=15) / 60  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "gcm_portal.core.clientip.client_address"
+AXES_USERNAME_CALLABLE = "gcm_portal.accounts.security.axes_username"
+AXES_LOCKOUT_CALLABLE = "gcm_portal.accounts.security.lockout_response"
+AXES_VERBOSE = False
+
+# Fixed-window limits of pages that send e-mail or check passwords, per client address and per target
+# e-mail address (gcm_portal/core/ratelimit.py). Values as "count/period" (s, m, h, d).
+PAGE_RATE_LIMITS = {
+    "sign-in-address": env.str("SIGN_IN_RATE_PER_ADDRESS", default="30/10m"),
+    "password-reset-address": env.str("PASSWORD_RESET_RATE_PER_ADDRESS", default="10/h"),
+    "password-reset-email": env.str("PASSWORD_RESET_RATE_PER_EMAIL", default="3/h"),
+    "register-address": env.str("REGISTER_RATE_PER_ADDRESS", default="10/h"),
+    "register-email": env.str("REGISTER_RATE_PER_EMAIL", default="3/h"),
+}
+
+LOGGING["loggers"]["gcm_portal.security"] = {"level": "INFO"}
+
+# API tokens (gcm_portal/accounts/services.py): stored as hashes, named, expiring.
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+
+# Text extraction runs on its own queue (a worker started with -Q extraction, see docker-compose.yml), so
+# e-mail and other tasks never wait behind a large document.
+CELERY_TASK_ROUTES = {"core.extract_text": {"queue": "extraction"}}
+
+# Session lifetimes (gcm_portal/core/sessions.py): an absolute lifetime and an idle timeout, shorter for
+# accounts that must use a second factor (administrators, Network staff, fund managers).
+SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_HOURS", default=24) * 3600
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_MINUTES", default=120) * 60
+STAFF_SESSION_ABSOLUTE_SECONDS = env.int("STAFF_SESSION_ABSOLUTE_HOURS", default=10) * 3600
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_COOKIE_AGE = max(SESSION_ABSOLUTE_SECONDS, STAFF_SESSION_ABSOLUTE_SECONDS)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "gcm_portal.core.sessions.SessionLifetimeMiddleware",
+)
+
+# Two-factor authentication (django-otp; gcm_portal/accounts/twofactor.py): required for administrators,
+# Network staff and fund managers before any page, the admin included.
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "gcm_portal.accounts.twofactor.SecondFactorMiddleware",
+)
+TWO_FACTOR_ENFORCED = env.bool("TWO_FACTOR_ENFORCED", default=True)
+OTP_TOTP_ISSUER = "GCM Portal"

@@ -420,7 +420,7 @@ def _grant_reviewer_role(event: TransitionEvent) -> None:
 def _revoke_reviewer_role(event: TransitionEvent) -> None:
     from gcm_portal.accounts.services import role_revoke
 
-    role_revoke(user=event.obj.user, role=Role.EXPERT_REVIEWER)
+    role_revoke(user=event.obj.user, role=Role.EXPERT_REVIEWER, revoked_by=event.actor)
 
 
 def _tell_applicant(event: TransitionEvent) -> None:

@@ -26,8 +26,14 @@ class ReviewDocumentInline(admin.TabularInline):
 
 
 class ReadOnlyInline(admin.TabularInline):
+    """Rows shown, never changed here: every field is read-only (some, like ``created_at``, are not
+    editable at all, and a form naming them fails)."""
+
     extra = 0
     can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -129,6 +135,7 @@ class VoluntaryReportAdmin(admin.ModelAdmin):
     search_fields = ["title", "country__name"]
     list_select_related = ["country", "review"]
     inlines = [ProgressInline, DocumentInline, VersionInline, CommentInline]
+    workflow_records = True
 
     def has_change_permission(self, request, obj=None):
         return False

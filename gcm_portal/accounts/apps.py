@@ -11,5 +11,7 @@ class AccountsConfig(AppConfig):
         from gcm_portal.core.registry import register_admin_roles
 
         from .choices import Role
+        from .security import connect_signals
 
         register_admin_roles(self.label, Role.NETWORK_STAFF)
+        connect_signals()

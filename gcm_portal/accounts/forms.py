@@ -60,10 +60,11 @@ class RegistrationForm(forms.ModelForm):
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address already exists."))
-        return email
+        # Whether the address already has an account is never said here (the view e-mails its owner).
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        """The e-mail address is not checked for uniqueness here, so the form reveals no account."""
 
     def clean(self):
         cleaned = super().clean()
@@ -87,3 +88,8 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["preferred_language"].choices = settings.LANGUAGES
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("What the token is for."))
+    days = forms.IntegerField(label=_("Valid for (days)"), min_value=1, max_value=365, initial=90)

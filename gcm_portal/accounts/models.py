@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import COUNTRY_SCOPED_ROLES, ENTITY_SCOPED_ROLES, ROLE_DESCRIPTIONS, Role
 
-__all__ = ["Membership", "User", "UserManager"]
+__all__ = ["ApiToken", "Membership", "User", "UserManager"]
 
 
 class UserManager(BaseUserManager):
@@ -57,6 +57,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Unticked until the e-mail address is confirmed, or when disabled."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    email_confirmed_at = models.DateTimeField(
+        _("e-mail confirmed"),
+        null=True,
+        blank=True,
+        help_text=_("When the owner followed the confirmation link; a link works only once."),
+    )
 
     objects = UserManager()
 
@@ -78,6 +84,29 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         return self.full_name or self.email
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_is_active = instance.__dict__.get("is_active")
+        return instance
+
+    def save(self, *args, **kwargs):
+        """A new password (``set_password``, whatever page or command set it) or a deactivation revokes
+        every session and API token of the account (:func:`services.credentials_revoke`). A password hash
+        upgraded at sign-in is not a new password and revokes nothing."""
+        reason = ""
+        if self.pk is not None:
+            if self._password is not None:
+                reason = "password_changed"
+            elif getattr(self, "_loaded_is_active", None) and not self.is_active:
+                reason = "deactivated"
+        super().save(*args, **kwargs)
+        self._loaded_is_active = self.is_active
+        if reason:
+            from .services import credentials_revoke
+
+            credentials_revoke(user=self, reason=reason)
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
@@ -162,3 +191,30 @@ class Membership(models.Model):
     def description(self) -> str:
         """What the role lets its holder do, for people."""
         return str(ROLE_DESCRIPTIONS.get(self.role, ""))
+
+
+class ApiToken(models.Model):
+    """A named API token. Only a SHA-256 hash of the key is stored (the key is shown once, when it is
+    made); it expires, records when it was last used, and its owner can revoke it from the profile page."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("starts with"), max_length=12, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

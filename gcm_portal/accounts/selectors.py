@@ -15,3 +15,9 @@ def users_with_role(role: str, *, country=None, entity=None) -> QuerySet[User]:
     if entity is not None:
         queryset = queryset.filter(memberships__entity=entity)
     return queryset.distinct()
+
+
+def api_token_list_for(*, user: User):
+    from .models import ApiToken
+
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")

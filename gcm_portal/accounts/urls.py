@@ -1,8 +1,7 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from . import views
-from .forms import QueuedPasswordResetForm
 
 app_name = "accounts"
 
@@ -13,38 +12,22 @@ urlpatterns = [
     path("register/sent/", views.RegistrationSentView.as_view(), name="register-sent"),
     path("confirm/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
-    path(
-        "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=QueuedPasswordResetForm,
-            template_name="accounts/password_reset_form.html",
-            success_url=reverse_lazy("accounts:password-reset-done"),
-        ),
-        name="password-reset",
-    ),
+    path("profile/tokens/", views.ApiTokenCreateView.as_view(), name="token-create"),
+    path("profile/tokens/<int:pk>/revoke/", views.ApiTokenRevokeView.as_view(), name="token-revoke"),
+    path("two-factor/", views.TwoFactorSetupView.as_view(), name="two-factor-setup"),
+    path("two-factor/verify/", views.TwoFactorVerifyView.as_view(), name="two-factor-verify"),
+    path("two-factor/disable/", views.TwoFactorDisableView.as_view(), name="two-factor-disable"),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password-reset"),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
         name="password-reset-done",
     ),
-    path(
-        "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_reset_confirm.html",
-            success_url=reverse_lazy("accounts:password-reset-complete"),
-        ),
-        name="password-reset-confirm",
-    ),
+    path("password/reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password-reset-confirm"),
     path(
         "password/reset/complete/",
         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
         name="password-reset-complete",
     ),
-    path(
-        "password/change/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:profile")
-        ),
-        name="password-change",
-    ),
+    path("password/change/", views.PasswordChangeView.as_view(), name="password-change"),
 ]

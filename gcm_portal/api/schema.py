@@ -16,6 +16,7 @@ serializer field reading a nullable column is documented as nullable, whatever t
 from __future__ import annotations
 
 from django.core.exceptions import FieldDoesNotExist
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -155,3 +156,21 @@ class PortalAutoSchema(AutoSchema):
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
         return [*parameters, RETRY_AFTER]
+
+
+class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
+    """How :class:`~gcm_portal.api.authentication.BearerOrTokenAuthentication` appears in the schema."""
+
+    target_class = "gcm_portal.api.authentication.BearerOrTokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": (
+                "`Token <key>` or `Bearer <key>`. Keys are named, expire, and are revoked by a password "
+                "change or reset; create and revoke them on your profile page or at /api/v1/auth/token/."
+            ),
+        }

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
-__all__ = ["AnonymousRateThrottle", "RateLimitHeadersMiddleware", "SignedInRateThrottle"]
+from gcm_portal.core.clientip import client_address
+
+__all__ = ["AnonymousRateThrottle", "ClientScopedRateThrottle", "RateLimitHeadersMiddleware", "SignedInRateThrottle"]
 
 
 @dataclass
@@ -51,6 +53,11 @@ class _Reporting:
         self.key = key
         return key
 
+    def get_ident(self, request):
+        """The client address from the proxy configuration (``TRUSTED_PROXIES``), never a header value
+        the client chose: a fresh ``X-Forwarded-For`` per request does not escape the limit."""
+        return client_address(request)
+
 
 class AnonymousRateThrottle(_Reporting, AnonRateThrottle):
     """Anonymous clients, by address (``DEFAULT_THROTTLE_RATES["anon"]``)."""
@@ -65,6 +72,11 @@ class SignedInRateThrottle(_Reporting, UserRateThrottle):
             self.key = None
             return None
         return super().get_cache_key(request, view)
+
+
+class ClientScopedRateThrottle(_Reporting, ScopedRateThrottle):
+    """A view's own scope (``throttle_scope``), e.g. the token endpoint's ``auth``, counted per account
+    when signed in, else per client address."""
 
 
 class RateLimitHeadersMiddleware:

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 
 from .models import AuditEntry
+from .security import current_context
 
 __all__ = ["audit_changes", "audit_list_for", "audit_record"]
 
@@ -65,7 +66,10 @@ def audit_record(
     comment: str = "",
     changes: dict | None = None,
 ) -> AuditEntry:
+    context = current_context()
     return AuditEntry.objects.create(
+        client_address=context.client_address or None,
+        request_id=context.request_id,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         content_type=ContentType.objects.get_for_model(target, for_concrete_model=False),

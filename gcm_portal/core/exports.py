@@ -24,8 +24,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value) -> str:
+    """``value`` as text a spreadsheet shows as text: a cell starting with a formula character (after
+    any leading spaces or line breaks, which some spreadsheets drop) gets an apostrophe in front."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.lstrip(" \n").startswith(FORMULA_STARTS) else text
 
 
 class _Echo:
@@ -37,7 +39,7 @@ def csv_response(filename: str, header: list[str], rows: Iterable[Iterable]) -> 
     writer = csv.writer(_Echo())
 
     def lines():
-        yield "\ufeff" + writer.writerow(header)  # the BOM lets spreadsheets read UTF-8
+        yield "\ufeff" + writer.writerow([safe_cell(h) for h in header])  # the BOM lets spreadsheets read UTF-8
         for row in rows:
             yield writer.writerow([safe_cell(value) for value in row])
 

@@ -1,9 +1,19 @@
 """Reading what uploaded files say: text for search, rows for spreadsheet imports.
 
-Extractors stream the content (``iterparse`` for office XML, page by page for PDF) and stop at caps
-(``MAX_TEXT_CHARS`` characters, ``MAX_PDF_PAGES`` pages, ``MAX_ROWS`` rows), so a small file that
-unfolds into a huge one cannot take the worker's memory. Archives were already checked entry by entry
-when they were uploaded (:class:`gcm_portal.core.files.ZipDirectory`).
+Extractors stream the content and stop at caps, so a small file that unfolds into a huge one cannot take
+a worker's memory or time:
+
+- office XML (DOCX, ODT) is read by an expat parser fed 64 KB at a time from the archive entry: no tree
+  is built, only the text kept (``MAX_TEXT_CHARS``); a document that declares a DTD is refused, and an
+  entry larger than ``MAX_XML_BYTES`` once inflated stops the extraction;
+- PDF pages are read one by one up to ``MAX_PDF_PAGES``; a content stream shared by several pages is
+  read once, and one larger than ``MAX_PDF_CONTENT_BYTES`` stops the extraction;
+- every extraction has a time cap (``EXTRACT_SECONDS``, enforced by a timer between and inside pages).
+
+Hitting a cap raises :class:`ExtractionCapped`: the document is kept, marked "text not extracted"
+(``TextStatus.CAPPED``) and its uploader is told. Archives were already checked entry by entry when they
+were uploaded (:class:`gcm_portal.core.files.ZipDirectory`). The task runs on its own Celery queue
+(``extraction``), so e-mail is never stuck behind it.
 """
 
 from __future__ import annotations
@@ -11,16 +21,22 @@ from __future__ import annotations
 import csv
 import io
 import re
+import signal
+import threading
+import time
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from xml.etree.ElementTree import iterparse
+from xml.parsers import expat
 
 from django.apps import apps
 
 __all__ = [
     "MAX_ROWS",
     "MAX_TEXT_CHARS",
+    "ExtractionCapped",
     "document_text_extract",
     "docx_text",
     "odf_text",
@@ -30,7 +46,11 @@ __all__ = [
 ]
 
 MAX_TEXT_CHARS = 1_000_000
-MAX_PDF_PAGES = 500
+MAX_PDF_PAGES = 300
+MAX_PDF_CONTENT_BYTES = 512 * 1024
+MAX_XML_BYTES = 64 * 1024 * 1024
+XML_CHUNK_BYTES = 64 * 1024
+EXTRACT_SECONDS = 15
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
 
@@ -61,35 +81,132 @@ class _Capped:
         return separator.join(self.parts)
 
 
+class ExtractionCapped(Exception):
+    """The document hit a cap (size, pages, time): it is kept, its text is not extracted."""
+
+
+class _Deadline:
+    def __init__(self, seconds: float):
+        self.end = time.monotonic() + seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise ExtractionCapped("time")
+
+
+@contextmanager
+def time_cap(seconds: float):
+    """Interrupt the block after ``seconds`` (a timer signal, where one can be set: the main thread of a
+    worker process); elsewhere the extractors' own deadline checks stop it between steps."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ExtractionCapped("time")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def pdf_text(handle) -> str:
     from pypdf import PdfReader
 
+    deadline = _Deadline(EXTRACT_SECONDS)
     reader = PdfReader(handle)
     collected = _Capped()
+    seen_contents: set = set()
     for page in islice(reader.pages, MAX_PDF_PAGES):
+        deadline.check()
+        reference = page.get("/Contents")
+        key = getattr(reference, "idnum", None), getattr(reference, "generation", None)
+        if key[0] is not None:
+            if key in seen_contents:
+                continue  # the same content stream as an earlier page: its text is already read
+            seen_contents.add(key)
+        contents = page.get_contents()
+        if contents is not None and len(contents.get_data()) > MAX_PDF_CONTENT_BYTES:
+            raise ExtractionCapped("content stream")
         collected.add((page.extract_text() or "") + "\n")
         if collected.full:
             break
     return collected.text()
 
 
+class _XmlText:
+    """Text of an office XML entry, one line per paragraph, parsed by expat as a stream."""
+
+    def __init__(self, paragraph_tags: frozenset[str], text_tags: frozenset[str] | None):
+        self.paragraph_tags = paragraph_tags
+        self.text_tags = text_tags
+        self.collected = _Capped()
+        self.line: list[str] = []
+        self.in_paragraph = 0
+        self.in_text = 0
+        self.line_size = 0
+
+    def start(self, tag, attributes):
+        if tag in self.paragraph_tags:
+            self.in_paragraph += 1
+        elif self.text_tags is not None and tag in self.text_tags:
+            self.in_text += 1
+
+    def end(self, tag):
+        if tag in self.paragraph_tags:
+            self.in_paragraph = max(0, self.in_paragraph - 1)
+            if not self.in_paragraph:
+                self.collected.add("".join(self.line) + "\n")
+                self.line = []
+                self.line_size = 0
+        elif self.text_tags is not None and tag in self.text_tags:
+            self.in_text = max(0, self.in_text - 1)
+
+    def characters(self, data):
+        if self.in_paragraph and (self.text_tags is None or self.in_text) and not self.collected.full:
+            room = MAX_TEXT_CHARS - self.collected.size - self.line_size
+            if room > 0:
+                # A paragraph longer than what is left is cut: its line never outgrows the cap.
+                self.line.append(data[:room])
+                self.line_size += min(len(data), room)
+
+    def parse(self, stream) -> str:
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+        def no_dtd(*args):
+            raise ExtractionCapped("document type declaration")
+
+        parser.StartDoctypeDeclHandler = no_dtd
+        parser.EntityDeclHandler = no_dtd
+        parser.StartElementHandler = lambda tag, attrs: self.start("{" + tag if "}" in tag else tag, attrs)
+        parser.EndElementHandler = lambda tag: self.end("{" + tag if "}" in tag else tag)
+        parser.CharacterDataHandler = self.characters
+        parser.buffer_text = True
+        deadline = _Deadline(EXTRACT_SECONDS)
+        read = 0
+        while chunk := stream.read(XML_CHUNK_BYTES):
+            read += len(chunk)
+            if read > MAX_XML_BYTES:
+                raise ExtractionCapped("size")
+            deadline.check()
+            parser.Parse(chunk, False)
+            if self.collected.full:
+                break
+        else:
+            parser.Parse(b"", True)
+        return re.sub(r"[ \t]+", " ", self.collected.text())
+
+
 def _xml_paragraphs(handle, member: str, paragraph_tags: tuple[str, ...], text_tag: str | None) -> str:
     """The text of ``member`` in a ZIP archive, one line per paragraph, read as a stream."""
-    collected = _Capped()
     with zipfile.ZipFile(handle) as archive, archive.open(member) as xml:
-        line: list[str] = []
-        for _event, node in iterparse(xml, events=("end",)):
-            if text_tag is not None and node.tag == text_tag:
-                line.append(node.text or "")
-            elif node.tag in paragraph_tags:
-                if text_tag is None:
-                    line.append("".join(node.itertext()))
-                collected.add("".join(line) + "\n")
-                line = []
-                node.clear()
-                if collected.full:
-                    break
-    return re.sub(r"[ \t]+", " ", collected.text())
+        reader = _XmlText(frozenset(paragraph_tags), frozenset({text_tag}) if text_tag else None)
+        return reader.parse(xml)
 
 
 def docx_text(handle) -> str:
@@ -211,10 +328,43 @@ def document_text_extract(*, label: str, pk: int) -> str:
     try:
         if kind is None or kind.extract is None:
             raise ValueError("no extractor")
-        with document.file.open("rb") as handle:
+        with document.file.open("rb") as handle, time_cap(EXTRACT_SECONDS + 1):
             text = kind.extract(handle)
         status = TextStatus.DONE if text.strip() else TextStatus.FAILED
+    except ExtractionCapped:
+        text, status = "", TextStatus.CAPPED
     except Exception:
         text, status = "", TextStatus.FAILED
     model._default_manager.filter(pk=pk).update(text=text[:MAX_TEXT_CHARS], text_status=status)
+    if status == TextStatus.CAPPED:
+        _tell_uploader(document)
     return status
+
+
+def _tell_uploader(document) -> None:
+    """The file is kept; its uploader learns that its text could not be read for search."""
+    from .notifications import notify
+
+    if document.uploaded_by_id is None:
+        return
+    notify(
+        event="document_text_not_extracted",
+        recipients=[document.uploaded_by],
+        context={"name": document.original_name},
+        path=_parent_url(document),
+    )
+
+
+def _parent_url(document) -> str:
+    """The page of the record the document belongs to (its first link to a record with a page)."""
+    from django.urls import reverse
+
+    for field in document._meta.concrete_fields:
+        if field.is_relation and field.name != "uploaded_by":
+            parent = getattr(document, field.name, None)
+            if parent is not None and hasattr(parent, "get_absolute_url"):
+                try:
+                    return parent.get_absolute_url()
+                except Exception:  # a parent without a page of its own
+                    continue
+    return reverse("notifications")

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 import zipfile
 from collections.abc import Callable
@@ -45,6 +46,7 @@ __all__ = [
     "human_size",
     "private_storage",
     "register_file_kind",
+    "safe_file_name",
     "validate_upload",
 ]
 
@@ -149,6 +151,26 @@ def _zip_with(*, entries: tuple[str, ...] = (), mimetype: str = "") -> Callable[
     return check
 
 
+PDF_ACTIVE_CONTENT = re.compile(rb"/(JavaScript|JS|Launch|RichMedia|XFA)(?![A-Za-z])")
+_PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _is_passive_pdf(handle) -> bool:
+    """A PDF (by its header) that carries no script, launch action, rich media or XFA form in its
+    uncompressed objects (names written with ``#xx`` escapes are read as what they spell)."""
+    if handle.read(5) != b"%PDF-":
+        return False
+    tail = b""
+    while chunk := handle.read(1024 * 1024):
+        window = _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), tail + chunk)
+        if PDF_ACTIVE_CONTENT.search(window):
+            return False
+        tail = chunk[-64:]
+    return True
+
+
+_PDF_HEADER = FileKind("pdf", "application/pdf", "PDF", lambda handle: handle.read(5) == b"%PDF-")
+
 HTML_MARKERS = (b"<!doctype", b"<html", b"<script", b"<svg", b"<?xml", b"<body", b"<iframe")
 
 
@@ -172,7 +194,7 @@ def _register_builtin_kinds() -> None:
     from . import extract
 
     for kind in (
-        FileKind("pdf", "application/pdf", "PDF", _starts_with(b"%PDF-"), extract.pdf_text),
+        FileKind("pdf", "application/pdf", "PDF", _is_passive_pdf, extract.pdf_text),
         FileKind(
             "docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -247,6 +269,14 @@ def validate_upload(upload, *, kinds: tuple[str, ...] = DOCUMENT_KINDS, max_byte
             % {"name": upload.name, "accepted": accepted}
         )
     kind = FILE_KINDS[extension]
+    if extension == "pdf" and not _content_matches(kind, upload) and _content_matches(_PDF_HEADER, upload):
+        raise FileRejected(
+            _(
+                "“%(name)s” contains scripts or other active content, which are not accepted. Save or print it "
+                "as a plain PDF and upload that."
+            )
+            % {"name": upload.name}
+        )
     if not _content_matches(kind, upload):
         raise FileRejected(
             _("“%(name)s” is named .%(ext)s but its content is not a %(label)s file. Accepted: %(accepted)s.")
@@ -291,6 +321,7 @@ class TextStatus(models.TextChoices):
     PENDING = "pending", gettext_lazy("Waiting for text extraction")
     DONE = "done", gettext_lazy("Text extracted")
     FAILED = "failed", gettext_lazy("No text could be extracted")
+    CAPPED = "capped", gettext_lazy("Text not extracted: the file is too large or too complex to read")
 
 
 class PrivateFile(models.Model):
@@ -329,7 +360,7 @@ class PrivateFile(models.Model):
         self.sha256 = digest.hexdigest()
         self.size = upload.size
         self.content_type = kind.content_type
-        self.original_name = PurePosixPath(upload.name).name[:255]
+        self.original_name = safe_file_name(upload.name)
         self.file = upload
 
     def schedule_text_extraction(self) -> None:
@@ -338,6 +369,17 @@ class PrivateFile(models.Model):
         label = self._meta.label_lower
         pk = self.pk
         transaction.on_commit(lambda: extract_text_task.delay(label, pk))
+
+
+_UNSAFE_NAME_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def safe_file_name(name: str) -> str:
+    """The name to show for an upload: the last part of any path (``/`` or ``\\``), without control or
+    direction-changing characters (a right-to-left override could show ``report<U+202E>fdp.exe`` as ``reportexe.pdf``), at most 255 characters."""
+    name = _UNSAFE_NAME_CHARACTERS.sub("", (name or "").replace("\\", "/"))
+    name = PurePosixPath(name).name.strip(" .") or "document"
+    return name[-255:]
 
 
 def file_response(document: PrivateFile) -> FileResponse:

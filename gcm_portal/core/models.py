@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AuditEntry", "Notification", "RecordVersion"]
+__all__ = ["AuditEntry", "Notification", "RecordVersion", "SecurityEvent", "UserSession"]
 
 
 class AuditEntry(models.Model):
@@ -29,6 +30,8 @@ class AuditEntry(models.Model):
     to_state = models.CharField(_("to"), max_length=30, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
+    client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -94,3 +97,68 @@ class RecordVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id} v{self.number}"
+
+
+class SecurityEvent(models.Model):
+    """A sign-in, a failure, a lockout, a second-factor change, a token created or revoked, a refused
+    access: who (when known), what was typed (for failures), from which address, in which request."""
+
+    class Event(models.TextChoices):
+        SIGNED_IN = "signed_in", _("Signed in")
+        SIGNED_OUT = "signed_out", _("Signed out")
+        SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+        LOCKED_OUT = "locked_out", _("Locked out")
+        SIGN_IN_THROTTLED = "sign_in_throttled", _("Sign-in attempts throttled")
+        UNLOCKED = "unlocked", _("Lockout lifted")
+        OTP_VERIFIED = "otp_verified", _("Second factor verified")
+        OTP_FAILED = "otp_failed", _("Second factor refused")
+        OTP_ADDED = "otp_added", _("Second factor set up")
+        OTP_REMOVED = "otp_removed", _("Second factor removed")
+        RECOVERY_CODES = "recovery_codes", _("Recovery codes issued")
+        TOKEN_CREATED = "token_created", _("API token created")
+        TOKEN_REVOKED = "token_revoked", _("API token revoked")
+        CREDENTIALS_REVOKED = "credentials_revoked", _("All sessions and tokens revoked")
+        PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset requested")
+        ACCESS_REFUSED = "access_refused", _("Access refused")
+        SESSION_EXPIRED = "session_expired", _("Session expired")
+
+    event = models.CharField(_("event"), max_length=40, choices=Event.choices, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    username = models.CharField(_("account typed"), max_length=254, blank=True)
+    client_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    request_id = models.CharField(_("request id"), max_length=64, blank=True)
+    path = models.CharField(_("path"), max_length=300, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("security event")
+        verbose_name_plural = _("security events")
+
+    def __str__(self) -> str:
+        return f"{self.event} {self.actor or self.username or '-'}"
+
+
+class UserSession(AbstractBaseSession):
+    """A session row that knows whose it is, so every session of an account can be ended at once
+    (password change or reset, deactivation). See ``core/sessions.py``."""
+
+    user_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore

@@ -89,13 +89,13 @@ def test_token_refused_for_wrong_password_and_inactive_user(api_client):
 
 
 def test_deactivated_users_token_stops_working(api_client):
-    from rest_framework.authtoken.models import Token
+    from gcm_portal.accounts.services import api_token_create
 
     user = UserFactory()
-    token = Token.objects.create(user=user)
+    _token, key = api_token_create(user=user, name="script")
     user.is_active = False
     user.save()
-    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert api_client.get("/api/v1/me/").status_code == 401
 
 

@@ -2,6 +2,7 @@
 and a second load that creates nothing new."""
 
 import pytest
+from django.http import HttpRequest
 
 from champions.demo import load_champions_demo
 from champions.models import (
@@ -89,6 +90,6 @@ def test_demo_pages_render_for_each_role(demo, client):
         ("focal.jamaica@example.org", "/my-country/"),
         ("staff@example.org", "/curation/"),
     ]:
-        assert client.login(username=email, password=DEMO_PASSWORD)
+        assert client.login(request=HttpRequest(), username=email, password=DEMO_PASSWORD)
         assert client.get(url).status_code == 200, (email, url)
         client.logout()

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 
 from gcm_portal.accounts.models import Membership, User
 from gcm_portal.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -42,7 +43,7 @@ def test_each_demo_account_signs_in_and_sees_its_roles(settings, client):
         "member@example.org": "Member",
     }
     for email, text in expectations.items():
-        assert client.login(username=email, password=DEMO_PASSWORD), email
+        assert client.login(request=HttpRequest(), username=email, password=DEMO_PASSWORD), email
         body = client.get("/accounts/profile/").content
         assert text in body.decode(), email
         client.logout()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.apps import apps
+from django.http import HttpRequest
 
 from gcm_portal.core.audit import AuditEntry
 from gcm_portal.core.curation import CurationState
@@ -132,6 +133,6 @@ def test_demo_pages_render_for_each_role(demo, client):
         ("reviewer@example.org", "/hub/reviews/"),
         ("expert.lina@example.org", "/hub/reviews/"),
     ]:
-        assert client.login(username=email, password=DEMO_PASSWORD), email
+        assert client.login(request=HttpRequest(), username=email, password=DEMO_PASSWORD), email
         assert client.get(url).status_code == 200, (email, url)
         client.logout()

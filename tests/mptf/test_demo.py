@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpRequest
 
 from gcm_portal.core.audit import AuditEntry
 from gcm_portal.core.demo import DEMO_PASSWORD, load_demo_data, register_demo_loader
@@ -96,6 +97,6 @@ def test_demo_pages_render_for_each_role(demo, client):
         ("entity.iom@example.org", "/trust-fund/desk/"),
         ("focal.morocco@example.org", "/trust-fund/committee/review/"),  # holds a demonstration committee seat
     ]:
-        assert client.login(username=email, password=DEMO_PASSWORD)
+        assert client.login(request=HttpRequest(), username=email, password=DEMO_PASSWORD)
         assert client.get(url).status_code == 200, (email, url)
         client.logout()

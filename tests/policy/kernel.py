@@ -33,6 +33,17 @@ KERNEL_POLICY: dict[str, list[Expect]] = {
     "accounts:confirm": [Expect(PUBLIC, kwargs={"token": "not-a-token"})],
     "accounts:profile": [Expect(signed_in())],
     "accounts:password-change": [Expect(signed_in())],
+    "accounts:two-factor-setup": [Expect(signed_in())],
+    "accounts:two-factor-verify": [Expect(signed_in())],
+    "accounts:two-factor-disable": [Expect(signed_in(405)), Expect(signed_in(404), method="post")],
+    "accounts:token-create": [
+        Expect(signed_in(405)),
+        Expect(everyone(302), method="post", data={"name": "script", "days": 30}),
+    ],
+    "accounts:token-revoke": [
+        Expect(signed_in(405), kwargs={"pk": 999999}),
+        Expect(signed_in(404), method="post", kwargs={"pk": 999999}),
+    ],
     "accounts:password-reset": [Expect(PUBLIC)],
     "accounts:password-reset-done": [Expect(PUBLIC)],
     "accounts:password-reset-confirm": [Expect(PUBLIC, kwargs={"uidb64": "MQ", "token": "bad-token"})],

@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.http import HttpRequest
 from django.utils import timezone
 
 from gcm_portal.core.audit import AuditEntry
@@ -155,6 +156,6 @@ def test_demo_pages_render_for_each_role(demo, client):
         ("staff@example.org", "/curation/"),
         ("staff@example.org", "/reviews/curation/"),
     ]:
-        assert client.login(username=email, password=DEMO_PASSWORD)
+        assert client.login(request=HttpRequest(), username=email, password=DEMO_PASSWORD)
         assert client.get(url).status_code == 200, (email, url)
         client.logout()

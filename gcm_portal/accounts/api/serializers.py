@@ -8,9 +8,13 @@ from ..models import Membership, User
 class TokenRequestSerializer(serializers.Serializer):
     email = serializers.EmailField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False, write_only=True)
+    name = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    days = serializers.IntegerField(min_value=1, max_value=365, required=False)
 
     def validate(self, attrs):
-        user = authenticate(self.context["request"], username=attrs["email"], password=attrs["password"])
+        # Django's request, so a lockout (django-axes) is answered by its middleware with a 429.
+        request = self.context["request"]._request
+        user = authenticate(request, username=attrs["email"], password=attrs["password"])
         if user is None:
             raise serializers.ValidationError(_("Unable to sign in with that e-mail address and password."))
         attrs["user"] = user
@@ -18,7 +22,9 @@ class TokenRequestSerializer(serializers.Serializer):
 
 
 class TokenSerializer(serializers.Serializer):
-    token = serializers.CharField(read_only=True)
+    token = serializers.CharField(read_only=True, help_text=_("The key: shown once, stored only as a hash."))
+    name = serializers.CharField(read_only=True)
+    expires_at = serializers.DateTimeField(read_only=True)
 
 
 class MembershipSerializer(serializers.ModelSerializer):
