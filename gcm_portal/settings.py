@@ -119,12 +119,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 
 if REDIS_URL:
+    # A cache the portal can live without (gcm_portal/core/cache.py): unreachable = every read misses,
+    # writes are dropped, logged once per outage; short timeouts so a hung server costs little.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "gcm_portal.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gcm",
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+                "retry_seconds": env.float("CACHE_RETRY_SECONDS", default=5),
+            },
         }
     }
 else:
@@ -153,6 +159,32 @@ CELERY_BEAT_SCHEDULE = {
     "review-deadline-reminders": {"task": "reviews.send_deadline_reminders", "schedule": 6 * 60 * 60},
     "mptf-report-reminders": {"task": "mptf.send_report_reminders", "schedule": 6 * 60 * 60},
 }
+
+# ---------------------------------------------------------------------------
+# Reliability (issue 14): the outbox, late acknowledgement, health probes
+# ---------------------------------------------------------------------------
+
+# Tasks are acknowledged when they finish, not when they start: a worker killed mid-task has its task
+# delivered again (tasks are idempotent: gcm_portal/core/outbox.py, effect_once). One task at a time per
+# worker process, so a killed worker holds back no others.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis redelivers a task that was taken and never acknowledged after this many seconds: longer than the
+# longest task (CELERY_TASK_TIME_LIMIT), or a slow task would run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+# Separate queues, so a flood of text extraction never delays an e-mail (docker-compose.yml runs a
+# worker per queue; a single worker started with -Q mail,extract,celery serves all).
+CELERY_TASK_ROUTES = {
+    "core.send_email": {"queue": "mail"},
+    "core.extract_text": {"queue": "extract"},
+}
+# The transactional outbox: relayed after each commit, and by beat every OUTBOX_RELAY_SECONDS.
+OUTBOX_RELAY_SECONDS = env.int("OUTBOX_RELAY_SECONDS", default=30)
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["outbox-relay"] = {"task": "core.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS}
+# Each /healthz probe (cache, broker) gives up after this long.
+HEALTH_TIMEOUT_SECONDS = env.float("HEALTH_TIMEOUT_SECONDS", default=1.0)
 
 # ---------------------------------------------------------------------------
 # Accounts and authentication

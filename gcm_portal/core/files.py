@@ -26,7 +26,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
-from django.db import models, transaction
+from django.db import models
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -333,11 +333,9 @@ class PrivateFile(models.Model):
         self.file = upload
 
     def schedule_text_extraction(self) -> None:
-        from .tasks import extract_text_task
+        from .outbox import outbox_enqueue
 
-        label = self._meta.label_lower
-        pk = self.pk
-        transaction.on_commit(lambda: extract_text_task.delay(label, pk))
+        outbox_enqueue("core.extract_text", args=[self._meta.label_lower, self.pk])
 
 
 def file_response(document: PrivateFile) -> FileResponse:

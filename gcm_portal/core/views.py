@@ -11,6 +11,7 @@ from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 from django.views.generic import ListView, TemplateView
 
@@ -39,9 +40,15 @@ class HomeView(TemplateView):
         return context
 
 
+@never_cache
 def healthz(request):
+    """200 while the database answers (``ok``, or ``degraded`` when the cache or broker does not), 503
+    when it does not (see :mod:`gcm_portal.core.health`). Never served from the page cache."""
     report = health_report()
-    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+    return JsonResponse(report, status=503 if report["status"] == "error" else 200)
+
+
+healthz.page_cache = False
 
 
 class SearchView(TemplateView):
