@@ -173,6 +173,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Redis redelivers a task that was taken and never acknowledged after this many seconds: longer than the
 # longest task (CELERY_TASK_TIME_LIMIT), or a slow task would run twice.
 CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+# Publishing (the outbox relay, beat) tries a dead broker once more, at once, then gives up: the task
+# stays in the outbox instead of holding a request for seconds. Workers reconnect for ever on their own.
+CELERY_BROKER_TRANSPORT_OPTIONS.update(max_retries=1, interval_start=0, interval_step=0.5, interval_max=0.5)
 # Separate queues, so a flood of text extraction never delays an e-mail (docker-compose.yml runs a
 # worker per queue; a single worker started with -Q mail,extract,celery serves all).
 CELERY_TASK_ROUTES = {

@@ -74,7 +74,7 @@ class ResilientRedisCache(RedisCache):
         if first:
             log.warning(
                 "cache %s unreachable (%s: %s): serving without it, retrying every %s s",
-                self._server,
+                self._servers,
                 exc.__class__.__name__,
                 exc,
                 self.retry_seconds,
@@ -88,7 +88,7 @@ class ResilientRedisCache(RedisCache):
                 return
             outage = time.monotonic() - self._down_since
             self._down_since = None
-        log.info("cache %s reachable again after %.1f s", self._server, outage)
+        log.info("cache %s reachable again after %.1f s", self._servers, outage)
         for callback in list(_recovery_callbacks):
             try:
                 callback()

@@ -113,9 +113,7 @@ class OutboxMessage(models.Model):
     class Meta:
         ordering = ["pk"]
         indexes = [
-            models.Index(
-                fields=["available_at"], condition=models.Q(sent_at__isnull=True), name="outbox_unsent"
-            )
+            models.Index(fields=["available_at"], condition=models.Q(sent_at__isnull=True), name="outbox_unsent")
         ]
         verbose_name = _("outbox message")
         verbose_name_plural = _("outbox")

@@ -103,6 +103,8 @@ def _publish(message: OutboxMessage) -> None:
     from gcm_portal.celery import app
 
     if app.conf.task_always_eager:
+        if message.task not in app.tasks:
+            app.loader.import_default_modules()  # every app's tasks module (the worker does it at start)
         app.tasks[message.task].apply_async(args=message.args, kwargs=message.kwargs, task_id=message.key)
     else:
         app.send_task(message.task, args=message.args, kwargs=message.kwargs, task_id=message.key, retry=False)
