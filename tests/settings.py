@@ -14,3 +14,9 @@ PAGE_CACHE_TRACKED_APPS = [*PAGE_CACHE_TRACKED_APPS, "kit"]  # noqa: F405
 # Parallel test workers share one Redis in CI: each keeps its cached pages and counters apart.
 if "redis" in CACHES["default"]["BACKEND"]:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = "gcm-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
+
+# A Celery worker started by a reliability test (tests/reliability/test_worker.py) runs with these
+# settings in its own process: its e-mail goes to files the test counts, optionally slowly.
+if os.environ.get("GCM_TEST_EMAIL_DIR"):
+    EMAIL_BACKEND = "tests.reliability.mailbackend.SlowFileBackend"
+    EMAIL_FILE_PATH = os.environ["GCM_TEST_EMAIL_DIR"]
