@@ -108,7 +108,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # (up to the timeout) instead of failing with "database is locked" when a read lock cannot be upgraded.
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 else:
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # A database that does not answer costs a request at most DB_CONNECT_TIMEOUT seconds (libpq's minimum
+    # is 2), then the 503 page (gcm_portal/core/views.py, server_error); a connection found dead is
+    # replaced at the next request (CONN_HEALTH_CHECKS above).
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=2))
+    DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=30000)
+    if env.bool("DB_PGBOUNCER", default=False):
+        # PgBouncer in transaction pooling mode: a server connection serves another client after each
+        # transaction, so no named server-side cursors and no session settings; set the statement timeout
+        # on the database role instead (docs/operations.md).
+        DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    elif DB_STATEMENT_TIMEOUT_MS:
+        # A runaway query is cancelled instead of tying up a worker (0 turns this off).
+        _db_options.setdefault("options", f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
