@@ -11,12 +11,12 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
-from django.views import View
-from django.views.decorators.cache import never_cache
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 from django.views.defaults import server_error as default_server_error
 from django.views.generic import ListView, TemplateView
@@ -157,7 +157,9 @@ def service_unavailable(request) -> HttpResponse:
     request was writing was rolled back with its transaction; Django drops the broken connection when
     the request ends and the next request connects afresh."""
     if request.path.startswith("/api/"):
-        response = JsonResponse({"detail": str(_("The service is briefly unavailable. Try again shortly."))}, status=503)
+        response = JsonResponse(
+            {"detail": str(_("The service is briefly unavailable. Try again shortly."))}, status=503
+        )
     else:
         response = HttpResponse(loader.get_template("503.html").render({"LANGUAGE_CODE": get_language()}), status=503)
     response["Retry-After"] = "30"
