@@ -270,6 +270,34 @@ STORAGES = {
 }
 
 # ---------------------------------------------------------------------------
+# Shared object storage for uploaded documents (issue 14)
+# ---------------------------------------------------------------------------
+
+# Local disk (PRIVATE_MEDIA_ROOT) by default. With S3_BUCKET set, documents live in any S3-compatible
+# object store, so several web servers and workers share them. They stay private: no public ACL, and
+# downloads still go through the portal's permission-checking views, streamed from the store.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("S3_PREFIX", default="private"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default="path"),
+        },
+    }
+else:
+    STORAGES["private"] = {"BACKEND": "gcm_portal.core.files.PrivateStorage"}
+
+# ---------------------------------------------------------------------------
 # E-mail
 # ---------------------------------------------------------------------------
 

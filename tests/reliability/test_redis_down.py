@@ -159,3 +159,16 @@ def test_cache_errors_are_misses_with_a_real_resilient_cache_on_a_dead_port():
         assert cache.get_many(["a", "b"]) == {}
         assert cache.incr("k") is None
         assert cache.delete("k") is False
+
+
+def test_the_relay_command_sends_what_waits(capsys):
+    from django.core.management import call_command
+
+    from gcm_portal.core.email import email_send
+
+    with broker_at(DEAD_REDIS):
+        email_send(to=["a@example.org"], subject="Waiting", body="For the command.")
+    OutboxMessage.objects.update(available_at=OutboxMessage.objects.get().created_at)
+    call_command("outbox_relay")
+    assert "relayed 1; waiting 0" in capsys.readouterr().out
+    assert [m.subject for m in mail.outbox] == ["Waiting"]
