@@ -20,3 +20,11 @@ if "redis" in CACHES["default"]["BACKEND"]:  # noqa: F405
 if os.environ.get("GCM_TEST_EMAIL_DIR"):
     EMAIL_BACKEND = "tests.reliability.mailbackend.SlowFileBackend"
     EMAIL_FILE_PATH = os.environ["GCM_TEST_EMAIL_DIR"]
+
+# The same for the broker: parallel test workers (and the Celery workers their tests start, which inherit
+# PYTEST_XDIST_WORKER) each keep their queues apart, so no worker takes another test process's task.
+if CELERY_BROKER_URL.startswith("redis"):  # noqa: F405
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
+        "global_keyprefix": "gcm-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main") + ":",
+    }
