@@ -108,7 +108,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # (up to the timeout) instead of failing with "database is locked" when a read lock cannot be upgraded.
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 else:
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # A database that does not answer costs a request at most DB_CONNECT_TIMEOUT seconds (libpq's minimum
+    # is 2), then the 503 page (gcm_portal/core/views.py, server_error); a connection found dead is
+    # replaced at the next request (CONN_HEALTH_CHECKS above).
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _db_options.setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=2))
+    DB_STATEMENT_TIMEOUT_MS = env.int("DB_STATEMENT_TIMEOUT_MS", default=30000)
+    if env.bool("DB_PGBOUNCER", default=False):
+        # PgBouncer in transaction pooling mode: a server connection serves another client after each
+        # transaction, so no named server-side cursors and no session settings; set the statement timeout
+        # on the database role instead (docs/operations.md).
+        DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    elif DB_STATEMENT_TIMEOUT_MS:
+        # A runaway query is cancelled instead of tying up a worker (0 turns this off).
+        _db_options.setdefault("options", f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -119,12 +132,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env.str("REDIS_URL", default="")
 
 if REDIS_URL:
+    # A cache the portal can live without (gcm_portal/core/cache.py): unreachable = every read misses,
+    # writes are dropped, logged once per outage; short timeouts so a hung server costs little.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "gcm_portal.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "gcm",
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+                "retry_seconds": env.float("CACHE_RETRY_SECONDS", default=5),
+            },
         }
     }
 else:
@@ -153,6 +172,35 @@ CELERY_BEAT_SCHEDULE = {
     "review-deadline-reminders": {"task": "reviews.send_deadline_reminders", "schedule": 6 * 60 * 60},
     "mptf-report-reminders": {"task": "mptf.send_report_reminders", "schedule": 6 * 60 * 60},
 }
+
+# ---------------------------------------------------------------------------
+# Reliability (issue 14): the outbox, late acknowledgement, health probes
+# ---------------------------------------------------------------------------
+
+# Tasks are acknowledged when they finish, not when they start: a worker killed mid-task has its task
+# delivered again (tasks are idempotent: gcm_portal/core/outbox.py, effect_once). One task at a time per
+# worker process, so a killed worker holds back no others.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis redelivers a task that was taken and never acknowledged after this many seconds: longer than the
+# longest task (CELERY_TASK_TIME_LIMIT), or a slow task would run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+# Publishing (the outbox relay, beat) tries a dead broker once more, at once, then gives up: the task
+# stays in the outbox instead of holding a request for seconds. Workers reconnect for ever on their own.
+CELERY_BROKER_TRANSPORT_OPTIONS.update(max_retries=1, interval_start=0, interval_step=0.5, interval_max=0.5)
+# Separate queues, so a flood of text extraction never delays an e-mail (docker-compose.yml runs a
+# worker per queue; a single worker started with -Q mail,extract,celery serves all).
+CELERY_TASK_ROUTES = {
+    "core.send_email": {"queue": "mail"},
+    "core.extract_text": {"queue": "extract"},
+}
+# The transactional outbox: relayed after each commit, and by beat every OUTBOX_RELAY_SECONDS.
+OUTBOX_RELAY_SECONDS = env.int("OUTBOX_RELAY_SECONDS", default=30)
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["outbox-relay"] = {"task": "core.outbox_relay", "schedule": OUTBOX_RELAY_SECONDS}
+# Each /healthz probe (cache, broker) gives up after this long.
+HEALTH_TIMEOUT_SECONDS = env.float("HEALTH_TIMEOUT_SECONDS", default=1.0)
 
 # ---------------------------------------------------------------------------
 # Accounts and authentication
@@ -220,6 +268,34 @@ STORAGES = {
         )
     },
 }
+
+# ---------------------------------------------------------------------------
+# Shared object storage for uploaded documents (issue 14)
+# ---------------------------------------------------------------------------
+
+# Local disk (PRIVATE_MEDIA_ROOT) by default. With S3_BUCKET set, documents live in any S3-compatible
+# object store, so several web servers and workers share them. They stay private: no public ACL, and
+# downloads still go through the portal's permission-checking views, streamed from the store.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("S3_PREFIX", default="private"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default="path"),
+        },
+    }
+else:
+    STORAGES["private"] = {"BACKEND": "gcm_portal.core.files.PrivateStorage"}
 
 # ---------------------------------------------------------------------------
 # E-mail
@@ -359,10 +435,6 @@ LOGGING["loggers"]["gcm_portal.security"] = {"level": "INFO"}
 # API tokens (gcm_portal/accounts/services.py): stored as hashes, named, expiring.
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
 API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
-
-# Text extraction runs on its own queue (a worker started with -Q extraction, see docker-compose.yml), so
-# e-mail and other tasks never wait behind a large document.
-CELERY_TASK_ROUTES = {"core.extract_text": {"queue": "extraction"}}
 
 # Session lifetimes (gcm_portal/core/sessions.py): an absolute lifetime and an idle timeout, shorter for
 # accounts that must use a second factor (administrators, Network staff, fund managers).

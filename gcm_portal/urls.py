@@ -28,3 +28,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "gcm_portal.core.views.not_found"
+handler500 = "gcm_portal.core.views.server_error"

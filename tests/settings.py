@@ -18,3 +18,17 @@ if "redis" in CACHES["default"]["BACKEND"]:  # noqa: F405
 # Most tests sign staff in with force_login and no second factor; the tests of the gate itself
 # (tests/security/test_two_factor.py) turn it on.
 TWO_FACTOR_ENFORCED = False
+
+# A Celery worker started by a reliability test (tests/reliability/test_worker.py) runs with these
+# settings in its own process: its e-mail goes to files the test counts, optionally slowly.
+if os.environ.get("GCM_TEST_EMAIL_DIR"):
+    EMAIL_BACKEND = "tests.reliability.mailbackend.SlowFileBackend"
+    EMAIL_FILE_PATH = os.environ["GCM_TEST_EMAIL_DIR"]
+
+# The same for the broker: parallel test workers (and the Celery workers their tests start, which inherit
+# PYTEST_XDIST_WORKER) each keep their queues apart, so no worker takes another test process's task.
+if CELERY_BROKER_URL.startswith("redis"):  # noqa: F405
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
+        "global_keyprefix": "gcm-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main") + ":",
+    }

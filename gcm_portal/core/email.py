@@ -1,12 +1,13 @@
-"""Outgoing e-mail: rendered in the recipient's language, sent by a Celery task after commit."""
+"""Outgoing e-mail: rendered in the recipient's language, sent by a Celery task through the outbox."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import transaction
 from django.template import Context, engines
 from django.utils import translation
+
+from .outbox import outbox_enqueue
 
 __all__ = ["email_send", "email_send_template", "render_email"]
 
@@ -24,11 +25,9 @@ def render_email(template_prefix: str, context: dict, *, language: str) -> tuple
 
 
 def email_send(*, to: Sequence[str], subject: str, body: str) -> None:
-    """Queue one e-mail; nothing is sent if the surrounding transaction rolls back."""
-    from .tasks import send_email_task
-
-    recipients = list(to)
-    transaction.on_commit(lambda: send_email_task.delay(recipients, subject, body))
+    """Queue one e-mail through the outbox (written in the open transaction, sent after it commits);
+    nothing is sent if the transaction rolls back, and nothing is lost if the broker is down."""
+    outbox_enqueue("core.send_email", args=[list(to), subject, body])
 
 
 def email_send_template(*, to: Sequence[str], template_prefix: str, context: dict, language: str = "en") -> None:

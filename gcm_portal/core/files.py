@@ -26,8 +26,8 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
-from django.db import models, transaction
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.db import models
 from django.http import FileResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -305,7 +305,25 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Private files have no URL: serve them through a view that checks permission.")
 
 
-private_storage = PrivateStorage()
+class _ConfiguredPrivateStorage(Storage):
+    """The storage behind every uploaded document: whatever ``STORAGES["private"]`` names (local disk by
+    default, an S3-compatible object store when configured), looked up at each use so a settings change
+    (tests, a deployment's environment) takes effect without touching the model fields."""
+
+    @staticmethod
+    def _backend():
+        return storages["private"] if "private" in settings.STORAGES else PrivateStorage()
+
+    def __getattribute__(self, name):
+        if name.startswith("__") or name in ("_backend", "deconstruct"):
+            return object.__getattribute__(self, name)
+        return getattr(object.__getattribute__(self, "_backend")(), name)
+
+    def deconstruct(self):
+        return ("gcm_portal.core.files._ConfiguredPrivateStorage", (), {})
+
+
+private_storage = _ConfiguredPrivateStorage()
 
 
 def _get_private_storage():
@@ -364,11 +382,9 @@ class PrivateFile(models.Model):
         self.file = upload
 
     def schedule_text_extraction(self) -> None:
-        from .tasks import extract_text_task
+        from .outbox import outbox_enqueue
 
-        label = self._meta.label_lower
-        pk = self.pk
-        transaction.on_commit(lambda: extract_text_task.delay(label, pk))
+        outbox_enqueue("core.extract_text", args=[self._meta.label_lower, self.pk])
 
 
 _UNSAFE_NAME_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")

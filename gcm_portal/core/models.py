@@ -8,7 +8,7 @@ from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AuditEntry", "Notification", "RecordVersion", "SecurityEvent", "UserSession"]
+__all__ = ["AuditEntry", "Notification", "OutboxMessage", "RecordVersion", "SecurityEvent", "TaskEffect", "UserSession"]
 
 
 class AuditEntry(models.Model):
@@ -162,3 +162,44 @@ class UserSession(AbstractBaseSession):
         from .sessions import SessionStore
 
         return SessionStore
+
+
+class OutboxMessage(models.Model):
+    """A task to hand to Celery, written in the same transaction as the change that caused it (see
+    ``core/outbox.py``). ``key`` is the Celery task id, so a task relayed twice is recognised."""
+
+    key = models.CharField(max_length=64, unique=True)
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list, blank=True)
+    kwargs = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    available_at = models.DateTimeField(db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [
+            models.Index(fields=["available_at"], condition=models.Q(sent_at__isnull=True), name="outbox_unsent")
+        ]
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox")
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.key}"
+
+
+class TaskEffect(models.Model):
+    """The mark of a task's effect that happened (an e-mail sent): written in the transaction that
+    performs it, so a task delivered twice has its effect once (``core/outbox.py``, ``effect_once``)."""
+
+    key = models.CharField(max_length=100, primary_key=True)
+    done_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("task effect")
+        verbose_name_plural = _("task effects")
+
+    def __str__(self) -> str:
+        return self.key

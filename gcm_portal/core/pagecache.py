@@ -50,6 +50,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from .cache import on_cache_recovery
 from .publication import publication_changed
 
 __all__ = [
@@ -160,6 +161,12 @@ def _on_publication(sender, event, **kwargs) -> None:
     _bump_now([event.kind])
 
 
+def _bump_everything() -> None:
+    """After a cache outage: writes made meanwhile could not bump their generations, so every page
+    stored before the outage is dropped (every tracked model, its app and the global generation)."""
+    _bump_now(set(_tables.values()))
+
+
 def connect_invalidation() -> None:
     """Watch writes to the tracked apps' tables on every database connection, and listen to publication
     events (from the kernel's AppConfig.ready)."""
@@ -174,6 +181,7 @@ def connect_invalidation() -> None:
     for connection in connections.all(initialized_only=True):
         _on_connection(None, connection)
     publication_changed.connect(_on_publication, dispatch_uid="pagecache:publication")
+    on_cache_recovery(_bump_everything)
 
 
 # ---------------------------------------------------------------------------

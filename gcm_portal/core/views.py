@@ -4,14 +4,21 @@ Network staff)."""
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponseRedirect, JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template import loader
 from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
+from django.views.defaults import server_error as default_server_error
 from django.views.generic import ListView, TemplateView
 
 from gcm_portal import permissions
@@ -39,9 +46,15 @@ class HomeView(TemplateView):
         return context
 
 
+@never_cache
 def healthz(request):
+    """200 while the database answers (``ok``, or ``degraded`` when the cache or broker does not), 503
+    when it does not (see :mod:`gcm_portal.core.health`). Never served from the page cache."""
     report = health_report()
-    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+    return JsonResponse(report, status=503 if report["status"] == "error" else 200)
+
+
+healthz.page_cache = False
 
 
 class SearchView(TemplateView):
@@ -133,6 +146,32 @@ class AuditLogView(StaffRequiredMixin, ListView):
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()
         return context
+
+
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def service_unavailable(request) -> HttpResponse:
+    """503 with ``Retry-After``: the database did not answer (unreachable, connection killed, statement
+    timeout). Rendered without the database (no context processors), JSON under /api/. Whatever the
+    request was writing was rolled back with its transaction; Django drops the broken connection when
+    the request ends and the next request connects afresh."""
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {"detail": str(_("The service is briefly unavailable. Try again shortly."))}, status=503
+        )
+    else:
+        response = HttpResponse(loader.get_template("503.html").render({"LANGUAGE_CODE": get_language()}), status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request):
+    """Django's 500, except for a database fault: a 503 page (:func:`service_unavailable`)."""
+    if isinstance(sys.exc_info()[1], DATABASE_ERRORS):
+        return service_unavailable(request)
+    return default_server_error(request)
 
 
 def not_found(request, exception=None):

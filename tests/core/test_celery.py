@@ -22,7 +22,14 @@ def test_real_worker_completes_the_email_task(settings):
 
     assert app.conf.broker_url.startswith("redis://")
     assert not app.conf.task_always_eager
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"):
+    with start_worker(
+        app,
+        pool="solo",
+        perform_ping_check=False,
+        shutdown_timeout=10,
+        loglevel="WARNING",
+        queues=["celery", "mail", "extract"],
+    ):
         result = send_email_task.delay(["worker@example.org"], "From the worker", "Sent by a real worker.")
         assert result.get(timeout=20) == 1
     assert result.status == "SUCCESS"

@@ -103,5 +103,5 @@ def test_extraction_runs_on_its_own_queue():
     from gcm_portal.celery import app
 
     route = app.amqp.router.route({}, "core.extract_text")
-    assert route["queue"].name == "extraction"
-    assert app.amqp.router.route({}, "core.send_email")["queue"].name != "extraction"
+    assert route["queue"].name == "extract"
+    assert app.amqp.router.route({}, "core.send_email")["queue"].name != "extract"
