@@ -117,7 +117,7 @@ def country_overview(country: Country, *, latest: int = 5) -> dict:
     objectives they cover (three queries)."""
     entries = IndexEntry.objects.filter(pk__in=_tagged(Facet.COUNTRY, country.iso2))
     labels = kind_labels()
-    by_kind = {kind: n for kind, n in entries.values_list("kind").annotate(n=Count("id")).order_by()}
+    by_kind = dict(entries.values_list("kind").annotate(n=Count("id")).order_by())
     recent = list(
         entries.order_by("-published_at", "-id").only("pk", "kind", "title", "url", "published_at", "year")[
             : latest * 3

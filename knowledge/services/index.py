@@ -148,6 +148,18 @@ def index_record_refresh(*, label: str, pk: int) -> str:
     return "indexed"
 
 
+def _store(entries: list[IndexEntry], tag_lists: list) -> None:
+    created = IndexEntry.objects.bulk_create(entries, batch_size=BATCH)
+    IndexTag.objects.bulk_create(
+        [
+            IndexTag(entry=entry, facet=f, value=v)
+            for entry, tags in zip(created, tag_lists, strict=True)
+            for f, v in tags
+        ],
+        batch_size=BATCH * 5,
+    )
+
+
 def index_rebuild(*, stdout=None) -> dict[str, int]:
     """Empty the index and fill it again from every source's public records. When each record first
     entered the index is kept, so a rebuild sends no digest of old news."""
@@ -161,22 +173,9 @@ def index_rebuild(*, stdout=None) -> dict[str, int]:
         IndexTag.objects.all().delete()
         IndexEntry.objects.all().delete()
         for source in search_sources():
-            entries, tag_lists = [], []
+            entries: list[IndexEntry] = []
+            tag_lists: list = []
             total = 0
-
-            def flush():
-                created = IndexEntry.objects.bulk_create(entries, batch_size=BATCH)
-                IndexTag.objects.bulk_create(
-                    [
-                        IndexTag(entry=entry, facet=f, value=v)
-                        for entry, tags in zip(created, tag_lists, strict=True)
-                        for f, v in tags
-                    ],
-                    batch_size=BATCH * 5,
-                )
-                entries.clear()
-                tag_lists.clear()
-
             for obj in source.public().iterator(chunk_size=BATCH):
                 when = first_seen.get((source.label_lower, obj.pk), now)
                 entry, tags = _entry(source, obj, source.build(obj), geography, when)
@@ -184,8 +183,9 @@ def index_rebuild(*, stdout=None) -> dict[str, int]:
                 tag_lists.append(tags)
                 total += 1
                 if len(entries) >= BATCH:
-                    flush()
-            flush()
+                    _store(entries, tag_lists)
+                    entries, tag_lists = [], []
+            _store(entries, tag_lists)
             counts[source.kind] = counts.get(source.kind, 0) + total
             if stdout is not None:
                 stdout.write(f"{source.kind}: {total}")
