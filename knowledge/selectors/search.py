@@ -329,7 +329,9 @@ def hub_search(params: SearchParams, *, page_size: int = PAGE_SIZE, with_facets:
     else:
         ordered = matching.order_by(F("published_at").desc(nulls_last=True), "-id")
     offset = (page - 1) * page_size
-    entries = list(ordered.defer("body", "search_vector")[offset : offset + page_size]) if total else []
+    # PostgreSQL makes the snippets itself; the fallback needs the text.
+    deferred = ("body", "search_vector") if uses_postgres() else ("search_vector",)
+    entries = list(ordered.defer(*deferred)[offset : offset + page_size]) if total else []
 
     tags_of: dict[int, list[tuple[str, str]]] = {}
     for entry_id, facet, value in IndexTag.objects.filter(
