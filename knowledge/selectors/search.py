@@ -123,11 +123,12 @@ def _pg_queries(q: str) -> dict[str, SearchQuery]:
     return {config: SearchQuery(q, config=config, search_type="websearch") for config in search_configs()}
 
 
-def _text_condition(q: str) -> Q:
+def _text_condition(q: str, *, like: bool = False) -> Q:
     """The rows matching ``q``. On PostgreSQL each configuration's rows are matched by the query parsed
     in that configuration (so "-detention" in English excludes English rows with "detained"), one
-    branch per configuration, each answered by the GIN index."""
-    if uses_postgres():
+    branch per configuration, each answered by the GIN index. ``like`` forces the portable fallback
+    (the benchmark's ILIKE baseline)."""
+    if uses_postgres() and not like:
         condition = Q(pk__in=[])
         for config, query in _pg_queries(q).items():
             condition |= Q(search_config=config, search_vector=query)
@@ -141,8 +142,8 @@ def _text_condition(q: str) -> Q:
     return condition
 
 
-def _rank(q: str):
-    if uses_postgres():
+def _rank(q: str, *, like: bool = False):
+    if uses_postgres() and not like:
         return Case(
             *(
                 When(search_config=config, then=SearchRank(F("search_vector"), query))
@@ -160,11 +161,11 @@ def _rank(q: str):
     return score
 
 
-def entries_for(params: SearchParams) -> QuerySet[IndexEntry]:
+def entries_for(params: SearchParams, *, like: bool = False) -> QuerySet[IndexEntry]:
     """The entries a search (words and facet filters) leads to, unordered."""
     queryset = IndexEntry.objects.all()
     if params.q:
-        queryset = queryset.filter(_text_condition(params.q))
+        queryset = queryset.filter(_text_condition(params.q, like=like))
     for facet, values in params.filters.items():
         for value in values:
             queryset = queryset.filter(pk__in=IndexTag.objects.filter(facet=facet, value=value).values("entry_id"))
@@ -300,13 +301,13 @@ def _fallback_snippet(entry_text: str, q: str, width: int = 220) -> str:
     return ("… " if start else "") + piece + (" …" if start + width < len(text) else "")
 
 
-def _snippets(entries: list[IndexEntry], q: str) -> dict[int, str]:
+def _snippets(entries: list[IndexEntry], q: str, *, like: bool = False) -> dict[int, str]:
     """Highlighted passages for the displayed page only (one query on PostgreSQL)."""
     if not entries:
         return {}
     if not q:
         return {e.pk: _marked(e.summary[:240] + ("…" if len(e.summary) > 240 else "")) for e in entries}
-    if uses_postgres():
+    if uses_postgres() and not like:
         headline = RawSQL(
             "ts_headline(search_config::regconfig, left(summary || ' ' || body, 50000), "
             "websearch_to_tsquery(search_config::regconfig, %s), %s)",
@@ -319,18 +320,22 @@ def _snippets(entries: list[IndexEntry], q: str) -> dict[int, str]:
     return {e.pk: _marked(_fallback_snippet(f"{e.summary} {e.body}", q)) for e in entries}
 
 
-def hub_search(params: SearchParams, *, page_size: int = PAGE_SIZE, with_facets: bool = True) -> SearchResult:
-    matching = entries_for(params)
+def hub_search(
+    params: SearchParams, *, page_size: int = PAGE_SIZE, with_facets: bool = True, like: bool = False
+) -> SearchResult:
+    """One page of results with facet counts. ``like`` runs the same search with the portable fallback
+    (LIKE on the text columns) instead of full-text search: the benchmark's baseline."""
+    matching = entries_for(params, like=like)
     total = matching.count()
     pages = max(1, -(-total // page_size))
     page = min(params.page, pages)
     if params.sort == "relevance" and params.q:
-        ordered = matching.annotate(rank=_rank(params.q)).order_by("-rank", "-published_at", "-id")
+        ordered = matching.annotate(rank=_rank(params.q, like=like)).order_by("-rank", "-published_at", "-id")
     else:
         ordered = matching.order_by(F("published_at").desc(nulls_last=True), "-id")
     offset = (page - 1) * page_size
     # PostgreSQL makes the snippets itself; the fallback needs the text.
-    deferred = ("body", "search_vector") if uses_postgres() else ("search_vector",)
+    deferred = ("body", "search_vector") if uses_postgres() and not like else ("search_vector",)
     entries = list(ordered.defer(*deferred)[offset : offset + page_size]) if total else []
 
     tags_of: dict[int, list[tuple[str, str]]] = {}
@@ -389,7 +394,7 @@ def hub_search(params: SearchParams, *, page_size: int = PAGE_SIZE, with_facets:
         for value in values
     ]
 
-    snippets = _snippets(entries, params.q)
+    snippets = _snippets(entries, params.q, like=like)
     kinds = kind_labels()
     items = [
         ResultItem(

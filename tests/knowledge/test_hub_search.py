@@ -176,9 +176,9 @@ def test_relevance_ranks_title_before_body_and_snippets_mark_the_words(client):
 
 def test_snippets_escape_what_authors_wrote(client):
     entry("Escaping", "<script>alert(1)</script> remittances")
-    page = html(client, "?q=remittances")
-    assert "<script>alert(1)" not in page
-    assert "&lt;script&gt;" in page
+    page = html_results(client, "?q=remittances")
+    assert "<script>" not in page  # escaped by the fallback, dropped as markup by ts_headline
+    assert "<mark>remittances</mark>" in page
 
 
 # ---------------------------------------------------------------------------
@@ -254,8 +254,9 @@ def test_postgres_search_uses_the_gin_index(client):
     assert IndexEntry.objects.filter(source=BENCH_SOURCE).exists()
     from knowledge.selectors.search import SearchParams, entries_for
 
-    queryset = entries_for(SearchParams(q="kelmoria"))
+    queryset = entries_for(SearchParams(q="kelmoria")).order_by()  # what the count and facets run
     with connection.cursor() as cursor:
+        cursor.execute("ANALYZE knowledge_indexentry")
         cursor.execute("SET LOCAL enable_seqscan = off")
         sql, params = queryset.query.sql_with_params()
         cursor.execute("EXPLAIN " + sql, params)
