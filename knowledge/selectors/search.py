@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Count, F, FloatField, Func, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -119,20 +118,55 @@ class SearchParams:
 # ---------------------------------------------------------------------------
 
 
-def _pg_queries(q: str) -> dict[str, SearchQuery]:
-    return {config: SearchQuery(q, config=config, search_type="websearch") for config in search_configs()}
+CONFIG_LEXEME = "zzcfg"  # each vector carries "zzcfg<configuration>", so one tsquery serves every language
 
 
-def _text_condition(q: str, *, like: bool = False) -> Q:
-    """The rows matching ``q``. On PostgreSQL each configuration's rows are matched by the query parsed
-    in that configuration (so "-detention" in English excludes English rows with "detained"), one
-    branch per configuration, each answered by the GIN index. ``like`` forces the portable fallback
-    (the benchmark's ILIKE baseline)."""
+class TsQueryText(Func):
+    """A tsquery given as its text (built by :func:`pg_tsquery`)."""
+
+    template = "%(expressions)s::tsquery"
+
+
+class TsMatch(Func):
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def pg_tsquery(q: str) -> str:
+    """The query as one tsquery for the whole index: per text-search configuration, ``q`` parsed with
+    ``websearch_to_tsquery`` in it, AND that configuration's marker lexeme, OR-ed together (configurations
+    that parse ``q`` alike share a branch). So each row is matched by the query parsed in its own
+    language ("-detention" excludes English rows with "detained") and the GIN index answers it in one
+    scan. An empty string when ``q`` has nothing to search for (only stop words)."""
+    from django.db import connection as conn
+
+    configs = search_configs()
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join("websearch_to_tsquery(%s::regconfig, %s)::text" for _ in configs),
+            [value for config in configs for value in (config, q)],
+        )
+        parsed = cursor.fetchone()
+    branches: dict[str, list[str]] = {}
+    for config, text in zip(configs, parsed, strict=True):
+        if text:
+            branches.setdefault(text, []).append(config)
+    return " | ".join(
+        f"( {text} ) & ( {' | '.join(repr(CONFIG_LEXEME + c) for c in sorted(group))} )"
+        for text, group in sorted(branches.items())
+    )
+
+
+def _text_condition(q: str, *, like: bool = False, tsquery: str | None = None) -> Q:
+    """The rows matching ``q``: full-text search on PostgreSQL (see :func:`pg_tsquery`); every word or
+    phrase in the text and no excluded one elsewhere. ``like`` forces the portable fallback (the
+    benchmark's ILIKE baseline)."""
     if uses_postgres() and not like:
-        condition = Q(pk__in=[])
-        for config, query in _pg_queries(q).items():
-            condition |= Q(search_config=config, search_vector=query)
-        return condition
+        tsquery = pg_tsquery(q) if tsquery is None else tsquery
+        if not tsquery:
+            return Q(pk__in=[])
+        return Q(TsMatch(F("search_vector"), TsQueryText(Value(tsquery))))
     parsed = parse_websearch(q)
     condition = Q()
     for term in parsed.include:
@@ -142,16 +176,9 @@ def _text_condition(q: str, *, like: bool = False) -> Q:
     return condition
 
 
-def _rank(q: str, *, like: bool = False):
+def _rank(q: str, *, like: bool = False, tsquery: str = ""):
     if uses_postgres() and not like:
-        return Case(
-            *(
-                When(search_config=config, then=SearchRank(F("search_vector"), query))
-                for config, query in _pg_queries(q).items()
-            ),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
+        return Func(F("search_vector"), TsQueryText(Value(tsquery)), function="ts_rank", output_field=FloatField())
     score = Value(0, output_field=IntegerField())
     for term in parse_websearch(q).include:
         for name, weight in (("title", 4), ("summary", 2), ("body", 1)):
@@ -161,11 +188,11 @@ def _rank(q: str, *, like: bool = False):
     return score
 
 
-def entries_for(params: SearchParams, *, like: bool = False) -> QuerySet[IndexEntry]:
+def entries_for(params: SearchParams, *, like: bool = False, tsquery: str | None = None) -> QuerySet[IndexEntry]:
     """The entries a search (words and facet filters) leads to, unordered."""
     queryset = IndexEntry.objects.all()
     if params.q:
-        queryset = queryset.filter(_text_condition(params.q, like=like))
+        queryset = queryset.filter(_text_condition(params.q, like=like, tsquery=tsquery))
     for facet, values in params.filters.items():
         for value in values:
             queryset = queryset.filter(pk__in=IndexTag.objects.filter(facet=facet, value=value).values("entry_id"))
@@ -325,12 +352,15 @@ def hub_search(
 ) -> SearchResult:
     """One page of results with facet counts. ``like`` runs the same search with the portable fallback
     (LIKE on the text columns) instead of full-text search: the benchmark's baseline."""
-    matching = entries_for(params, like=like)
+    tsquery = pg_tsquery(params.q) if params.q and uses_postgres() and not like else ""
+    matching = entries_for(params, like=like, tsquery=tsquery)
     total = matching.count()
     pages = max(1, -(-total // page_size))
     page = min(params.page, pages)
     if params.sort == "relevance" and params.q:
-        ordered = matching.annotate(rank=_rank(params.q, like=like)).order_by("-rank", "-published_at", "-id")
+        ordered = matching.annotate(rank=_rank(params.q, like=like, tsquery=tsquery)).order_by(
+            "-rank", "-published_at", "-id"
+        )
     else:
         ordered = matching.order_by(F("published_at").desc(nulls_last=True), "-id")
     offset = (page - 1) * page_size

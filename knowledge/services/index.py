@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
@@ -22,6 +23,7 @@ from gcm_portal.taxonomy.models import CommissionMembership, Country
 
 from ..choices import Facet
 from ..models import IndexEntry, IndexTag
+from ..selectors.search import CONFIG_LEXEME
 
 __all__ = [
     "index_rebuild",
@@ -41,12 +43,15 @@ def uses_postgres() -> bool:
 
 
 def search_vector():
-    """title A, summary B, body C, each in the record's own text-search configuration."""
+    """title A, summary B, body C, each in the record's own text-search configuration, and the marker
+    of that configuration."""
     config = F("search_config")
     return (
         SearchVector("title", weight="A", config=config)
         + SearchVector("summary", weight="B", config=config)
         + SearchVector("body", weight="C", config=config)
+        # the configuration's marker, so one tsquery serves every language (selectors/search.py)
+        + SearchVector(Concat(Value(CONFIG_LEXEME), config), weight="D", config="simple")
     )
 
 

@@ -33,12 +33,8 @@ def ghana_objective_6_urls() -> set[str]:
         *Pledge.objects.filter(
             Q(countries__iso2=gh) | Q(pledging_countries__iso2=gh), curation=PUBLISHED, objectives__number=six
         ),
-        *StakeholderContribution.objects.filter(
-            curation=PUBLISHED, report__country__iso2=gh, objectives__number=six
-        ),
-        *Champion.objects.filter(
-            Q(priority_objectives__number=six) | Q(plan_objectives__number=six), country__iso2=gh
-        ),
+        *StakeholderContribution.objects.filter(curation=PUBLISHED, report__country__iso2=gh, objectives__number=six),
+        *Champion.objects.filter(Q(priority_objectives__number=six) | Q(plan_objectives__number=six), country__iso2=gh),
         *Commitment.objects.filter(curation=PUBLISHED, champion__country__iso2=gh, objectives__number=six),
         *Activity.objects.filter(
             Q(hosts__iso2=gh) | Q(other_states__iso2=gh) | Q(champions__country__iso2=gh),
