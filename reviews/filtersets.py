@@ -167,7 +167,9 @@ class PledgeFilterSet(django_filters.FilterSet):
             "curation",
         ]
 
-    def filter_cycle(self, queryset, name, value):
+    def filter_cycle(self, queryset, name, value: str):
+        # The query parameter is the cycle's code (the hint is what the OpenAPI schema shows); the field
+        # hands over the ReviewCycle it names.
         return queryset.filter(Q(forum__cycle=value) | Q(review__cycle=value))
 
     def filter_words(self, queryset, name, value):

@@ -164,6 +164,16 @@ def public_report_list(user) -> QuerySet[VoluntaryReport]:
     )
 
 
+def public_report_rows(user) -> QuerySet[VoluntaryReport]:
+    """The public list's rows: country, published title and review, date (no texts, no snapshot)."""
+    return (
+        VoluntaryReport.objects.visible_to(user)
+        .filter(public_version__isnull=False)
+        .select_related("country", "review__commission", "review__cycle", "public_version")
+        .defer(*REPORT_TEXT_FIELDS, "public_version__snapshot")
+    )
+
+
 def curation_queue(user) -> QuerySet[VoluntaryReport]:
     return report_list(user).exclude(status=ReportStatus.DRAFT).order_by("submitted_at", "pk")
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _render_every_page(settings):
+    """Count the queries of a render, not of a page-cache hit."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def count_queries(client, url: str) -> int:
+    """The queries of a cold render: remembered fragments are forgotten first."""
+    cache.clear()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url

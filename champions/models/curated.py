@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gcm_portal.core.curation import CuratedModel
 from gcm_portal.core.files import PrivateFile
@@ -231,5 +232,5 @@ class ConfirmationDocument(PrivateFile):
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
-        verbose_name = _("letter")
+        verbose_name = pgettext_lazy("a document", "letter")
         verbose_name_plural = _("letters")

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gcm_portal.taxonomy.models import Translatable
 
@@ -185,7 +186,7 @@ class MembershipFact(SourcedFields):
 
 class CoChairPeriod(SourcedFields):
     champion = models.ForeignKey(Champion, on_delete=models.CASCADE, related_name="co_chair_periods")
-    starts_on = models.DateField(_("from"), null=True, blank=True)
+    starts_on = models.DateField(pgettext_lazy("start of a period", "from"), null=True, blank=True)
     ends_on = models.DateField(_("until"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
 

@@ -143,11 +143,7 @@ class ChampionDetailView(DetailView):
             versions=versions_of(champion, published_only=True),
             can_propose=permissions.can_propose_for(user, champion),
             # The country's reports, pledges and what other apps publish, through their own panels.
-            panels=[
-                p
-                for p in panels_for("country", request=self.request, country=champion.country)
-                if not p["template"].startswith("champions/")
-            ],
+            panels=panels_for("country", request=self.request, exclude_apps=("champions",), country=champion.country),
         )
         return context
 

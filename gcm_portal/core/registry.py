@@ -130,8 +130,11 @@ def register_panel(slot: str, panel: Callable[..., dict | None], *, order: int =
         _panels[slot].sort(key=lambda item: item[0])
 
 
-def panels_for(slot: str, *, request, **context) -> list[dict]:
-    return [p for p in (panel(request=request, **context) for _, panel in _panels[slot]) if p]
+def panels_for(slot: str, *, request, exclude_apps: tuple[str, ...] = (), **context) -> list[dict]:
+    """The slot's panels that have something to show. ``exclude_apps`` leaves out (without computing them)
+    the panels of those apps, for an app's own page that shows its part itself."""
+    chosen = [panel for _, panel in _panels[slot] if panel.__module__.partition(".")[0] not in exclude_apps]
+    return [p for p in (panel(request=request, **context) for panel in chosen) if p]
 
 
 def register_home_figures(provider: Callable[..., list[dict]]) -> None:

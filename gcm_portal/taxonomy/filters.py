@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from gcm_portal.core.widgets import FastSelect
 
 from .choices import CONTENT_LANGUAGE_CHOICES
-from .forms import ObjectiveChoiceField
+from .forms import ObjectiveChoiceField, RememberedChoices
 from .models import Country, GuidingPrinciple, M49Region, Objective, RegionalCommission
 
 __all__ = [
@@ -48,8 +48,12 @@ class _CodeChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+class _RememberedCodeChoiceField(RememberedChoices, _CodeChoiceField):
+    pass
+
+
 class _CodeFilter(django_filters.ModelChoiceFilter):
-    field_class = _CodeChoiceField
+    field_class = _RememberedCodeChoiceField
     case = "upper"
 
     def __init__(self, field_name=None, **kwargs):

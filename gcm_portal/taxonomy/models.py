@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.core.sources import SourcesField
@@ -330,7 +330,7 @@ class ExecutiveCommitteeTerm(models.Model):
     entity = models.ForeignKey(
         UnEntity, on_delete=models.CASCADE, related_name="executive_committee_terms", verbose_name=_("entity")
     )
-    start = models.DateField(_("from"), null=True, blank=True)
+    start = models.DateField(pgettext_lazy("start of a period", "from"), null=True, blank=True)
     start_note = models.CharField(
         _("about the start"), max_length=300, blank=True, help_text=_("e.g. a founding member; a member by a date.")
     )

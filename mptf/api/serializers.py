@@ -68,7 +68,7 @@ def _window_field(**kwargs):
     return serializers.SlugRelatedField(slug_field="code", queryset=FundingWindow.objects.all(), **kwargs)
 
 
-class SourceSerializer(serializers.Serializer):
+class SeededSourceSerializer(serializers.Serializer):
     """The public source of a seeded record (empty for records entered on the portal)."""
 
     title = serializers.CharField(source="source_title", read_only=True)
@@ -80,7 +80,7 @@ class SourceSerializer(serializers.Serializer):
 class DonorSerializer(serializers.ModelSerializer):
     kind = NamedChoiceField(DonorKind.choices, enum_name="DonorKindEnum", read_only=True)
     country = serializers.SlugRelatedField(slug_field="iso2", read_only=True, allow_null=True)
-    source = SourceSerializer(source="*", read_only=True)
+    source = SeededSourceSerializer(source="*", read_only=True)
 
     class Meta:
         model = Donor
@@ -140,7 +140,7 @@ class ContributionSerializer(serializers.ModelSerializer):
     pledge = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     deposited_usd = serializers.DecimalField(read_only=True, **MONEY)
     deposits = NestedDepositSerializer(many=True, read_only=True)
-    source = SourceSerializer(source="*", read_only=True)
+    source = SeededSourceSerializer(source="*", read_only=True)
 
     class Meta:
         model = Contribution
@@ -492,7 +492,7 @@ class JointProgrammeSerializer(serializers.ModelSerializer):
     participants = ProgrammeParticipantSerializer(many=True, read_only=True)
     extensions = ExtensionSerializer(many=True, read_only=True)
     money = serializers.SerializerMethodField()
-    source = SourceSerializer(source="*", read_only=True)
+    source = SeededSourceSerializer(source="*", read_only=True)
     actions = WorkflowActionsField(PROGRAMME_WORKFLOW, basename="mptf-joint-programme")
 
     class Meta:

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gcm_portal.core.files import PrivateFile
 
@@ -133,7 +134,7 @@ class CommitteeSeat(Sourced):
         _("represents"), max_length=200, blank=True, help_text=_("The State, entity or group the seat is held for.")
     )
     role = models.CharField(_("role"), max_length=200, blank=True)
-    start_date = models.DateField(_("from"))
+    start_date = models.DateField(pgettext_lazy("start of a period", "from"))
     end_date = models.DateField(_("until"), null=True, blank=True)
 
     objects = CommitteeSeatQuerySet.as_manager()

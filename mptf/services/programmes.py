@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from gcm_portal.core.attachments import Attachments
 from gcm_portal.core.audit import audit_changes, audit_record
@@ -170,7 +170,7 @@ def programme_create_from_note(
     )
     audit_record(actor=actor, action="programme_created", target=note, comment=programme.code)
     programme = selectors.programme_detail().get(pk=programme.pk)
-    recipients, context = _participants_context(programme, _("created"))
+    recipients, context = _participants_context(programme, pgettext("joint programme change", "created"))
     notify(event="mptf_programme_changed", recipients=recipients, context=context, target=programme, actor=actor)
     announce(programme, PUBLISHED)
     return programme

@@ -48,8 +48,7 @@ class ReportListView(FilteredListView):
     paginate_by = 50
 
     def get_base_queryset(self):
-        queryset = selectors.public_report_list(self.request.user).defer(*selectors.REPORT_TEXT_FIELDS)
-        return queryset.order_by("-published_at", "-pk")
+        return selectors.public_report_rows(self.request.user).order_by("-published_at", "-pk")
 
 
 class ReportExportView(View):

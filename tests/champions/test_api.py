@@ -4,6 +4,7 @@ query-count guards on every list (a constant number of queries whatever its size
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,7 +25,15 @@ def client_for(user=None) -> APIClient:
     return client
 
 
+@pytest.fixture(autouse=True)
+def _render_every_page(settings):
+    """Count the queries of a render, not of a page-cache hit."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 def queries(client, url: str) -> int:
+    """The queries of a cold render: remembered fragments and choices are forgotten first."""
+    cache.clear()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, (url, response.content[:300])

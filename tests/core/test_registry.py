@@ -101,6 +101,20 @@ def test_registering_the_same_panel_twice_keeps_one(monkeypatch, rf, ghana):
     assert calls == [ghana]
 
 
+def test_panels_of_an_excluded_app_are_not_computed(monkeypatch, rf, ghana):
+    monkeypatch.setattr(registry, "_panels", {slot: [] for slot in registry.PANEL_SLOTS})
+    calls = []
+
+    def panel(*, request, country):
+        calls.append(country)
+        return {"template": "kit/country_panel.html", "notes": []}
+
+    registry.register_panel("country", panel)
+    assert registry.panels_for("country", request=rf.get("/"), exclude_apps=("tests",), country=ghana) == []
+    assert calls == []
+    assert len(registry.panels_for("country", request=rf.get("/"), exclude_apps=("champions",), country=ghana)) == 1
+
+
 def test_the_kits_country_panel_shows_published_ghana_notes_only(client, author, staff):
     curation_perform(workflow=NOTE_WORKFLOW, item=make_note(author, "Shown note"), action="publish", actor=staff)
     make_note(author, "Waiting note")

@@ -85,3 +85,16 @@ def test_countries_for_actor(staff, focal_gh, author, ghana):
     assert countries_for_actor(staff).count() == Country.objects.count() > 190
     assert list(countries_for_actor(focal_gh)) == [ghana]
     assert not countries_for_actor(author).exists()
+
+
+def test_a_country_list_is_built_once_and_rebuilt_after_a_change(django_assert_num_queries):
+    """RememberedChoices: the 249 options of a country filter cost one query for the first form, none
+    for the next, and a change to the reference data shows at once."""
+    with django_assert_num_queries(1):
+        first = str(filtered({}).form["country"])
+    with django_assert_num_queries(0):
+        assert str(filtered({}).form["country"]) == first
+    assert ">Ghana<" in first
+    Country.objects.filter(iso2="GH").update(name="Republic of Ghana", sort_name="Ghana")
+    rebuilt = str(filtered({}).form["country"])
+    assert ">Republic of Ghana<" in rebuilt and ">Ghana<" not in rebuilt
