@@ -6,12 +6,12 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from gcm_portal.api.permissions import PublicReadOnly
-from gcm_portal.api.schema import PortalAutoSchema
+from gcm_portal.api.schema import PROBLEM, PortalAutoSchema
 from gcm_portal.taxonomy.models import Country
 
 from ..selectors.overview import MatrixScope, country_overview, matrix_for
@@ -146,7 +146,7 @@ class CountryOverviewViewSet(viewsets.ViewSet):
         responses=CountryOverviewSerializer,
     )
     def list(self, request, code: str):
-        country = get_object_or_404(Country, iso2=code.upper()[:2])
+        country = get_object_or_404(Country, iso2=code.replace("\x00", "").upper()[:2])
         overview = country_overview(country)
         data = {
             "country": country.iso2,
@@ -199,7 +199,10 @@ class MatrixViewSet(viewsets.ViewSet):
             OpenApiParameter("region", str, description="M49 code"),
             OpenApiParameter("commission", str, description="e.g. ECA"),
         ],
-        responses=MatrixSerializer,
+        responses={
+            200: MatrixSerializer,
+            404: OpenApiResponse(PROBLEM, description="No such country, region or commission."),
+        },
     )
     def list(self, request):
         scope = MatrixScope.from_query(request.query_params)

@@ -43,6 +43,7 @@ class MatrixScope:
     @classmethod
     def from_query(cls, data) -> MatrixScope | None:
         """None when the named country, region or commission does not exist (a 404)."""
+        data = {key: str(data.get(key) or "").replace("\x00", "") for key in ("country", "region", "commission")}
         if data.get("country"):
             country = Country.objects.filter(iso2=data["country"].upper()[:2]).first()
             return cls(Facet.COUNTRY, country.iso2, country.name, country) if country else None

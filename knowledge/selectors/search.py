@@ -66,6 +66,11 @@ def kind_labels() -> dict[str, str]:
     return labels
 
 
+def _clean(value) -> str:
+    """A parameter as text without NUL characters (no database takes them)."""
+    return str(value).replace("\x00", "").strip()
+
+
 @dataclass
 class SearchParams:
     q: str = ""
@@ -78,7 +83,8 @@ class SearchParams:
         """From a query string (a QueryDict): ``q``, one parameter per facet (repeatable), ``sort``, ``page``."""
         filters = {}
         for facet in FACETS:
-            values = [v.strip() for v in data.getlist(facet) if v and v.strip()][:10]
+            values = [_clean(v) for v in data.getlist(facet)]
+            values = [v for v in values if v][:10]
             if facet == Facet.COUNTRY:
                 values = [v.upper() for v in values]
             elif facet in (Facet.PRINCIPLE, Facet.LANGUAGE, Facet.REGION, Facet.KIND):
@@ -87,12 +93,12 @@ class SearchParams:
                 values = [v.upper() for v in values]
             if values:
                 filters[facet] = list(dict.fromkeys(v[:20] for v in values))
-        sort = data.get("sort", "")
+        sort = _clean(data.get("sort", ""))
         try:
             page = max(1, min(MAX_PAGE, int(data.get("page", 1))))
         except (TypeError, ValueError):
             page = 1
-        q = " ".join((data.get("q") or "").split())[:MAX_QUERY]
+        q = " ".join(_clean(data.get("q") or "").split())[:MAX_QUERY]
         return cls(q=q, filters=filters, sort=sort if sort in SORTS else ("relevance" if q else "date"), page=page)
 
     def query_pairs(self, *, without: tuple[str, str] | None = None, extra: tuple[str, str] | None = None, page=None):

@@ -120,7 +120,7 @@ class FollowCreateView(LoginRequiredMixin, View):
     def post(self, request):
         country = objective = None
         if request.POST.get("country"):
-            country = get_object_or_404(Country, iso2=request.POST["country"].upper()[:2])
+            country = get_object_or_404(Country, iso2=request.POST["country"].replace("\x00", "").upper()[:2])
         if request.POST.get("objective", "").isdigit():
             objective = get_object_or_404(Objective, number=int(request.POST["objective"]))
         try:
@@ -128,8 +128,8 @@ class FollowCreateView(LoginRequiredMixin, View):
                 actor=request.user,
                 country=country,
                 objective=objective,
-                query=request.POST.get("query", "")[:500],
-                frequency=request.POST.get("frequency", DigestFrequency.WEEKLY),
+                query=request.POST.get("query", "").replace("\x00", "")[:500],
+                frequency=request.POST.get("frequency", DigestFrequency.WEEKLY).replace("\x00", ""),
             )
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))

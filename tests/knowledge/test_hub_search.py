@@ -263,3 +263,12 @@ def test_postgres_search_uses_the_gin_index(client):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "knowledge_indexentry_search_gin" in plan, plan
     assert queryset.count() > 0
+
+
+def test_odd_input_is_answered_not_failed(client):
+    entry("Remittances", "text")
+    for params in ({"q": "the"}, {"q": "-"}, {"q": '"'}, {"q": "a\x00b"}, {"country": "g\x00h"}, {"page": "x"}):
+        assert client.get("/api/v1/search/", params).status_code == 200
+        assert client.get("/hub/search/", params).status_code == 200
+    assert client.get("/api/v1/matrix/", {"country": "g\x00"}).status_code == 404
+    assert api_search(client, q="the")["count"] == 0  # only stop words: nothing to look for
