@@ -9,7 +9,6 @@ count, the page, its tags, its snippets, the facet counts (one grouped query) an
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -470,7 +469,3 @@ def search_suggestions(q: str, *, limit: int = 5) -> dict[str, list]:
     objectives = list(Objective.objects.filter(condition).order_by("number")[:limit])
     return {"countries": countries, "objectives": objectives}
 
-
-def unescape_snippet(snippet: str) -> str:
-    """A snippet as plain text with <mark> kept (for the API)."""
-    return html.unescape(str(snippet))

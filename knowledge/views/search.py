@@ -3,6 +3,8 @@ CSV), and follows. They read the unified index only."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -96,8 +98,6 @@ class MatrixView(View):
 
 
 def _search_url(pairs) -> str:
-    from urllib.parse import urlencode
-
     return reverse("knowledge:search") + "?" + urlencode(pairs)
 
 
