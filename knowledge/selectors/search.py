@@ -468,4 +468,3 @@ def search_suggestions(q: str, *, limit: int = 5) -> dict[str, list]:
         condition |= Q(number=int(number.group(1)))
     objectives = list(Objective.objects.filter(condition).order_by("number")[:limit])
     return {"countries": countries, "objectives": objectives}
-
