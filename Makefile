@@ -23,7 +23,7 @@ PYTEST_WORKERS ?= auto
 
 LANGUAGES := ar zh_Hans fr ru es
 
-.PHONY: help venv run test schemathesis lint check messages clean
+.PHONY: help venv run test bench schemathesis lint check messages clean
 
 help: ## List the targets
 	@echo "GCM Portal: make <target>"
@@ -44,6 +44,14 @@ run: $(STAMP) ## Set up, migrate, load demo accounts and serve on http://127.0.0
 
 test: $(STAMP) ## Run the tests (PYTEST_ARGS=..., PYTEST_WORKERS=N)
 	SECRET_KEY=make-test-not-secret $(PY) -m pytest $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS)) $(PYTEST_ARGS)
+
+# The benchmark's scale (XS, S, M) and seconds per endpoint and connection count; BENCH_ARGS adds --check etc.
+BENCH_SCALE ?= S
+BENCH_SECONDS ?= 3
+BENCH_ARGS ?=
+
+bench: $(STAMP) ## Benchmark with wrk (BENCH_SCALE=S|M; DATABASE_URL/REDIS_URL for PostgreSQL/Redis): bench/results/
+	$(PY) bench/run.py --scale $(BENCH_SCALE) --seconds $(BENCH_SECONDS) $(BENCH_ARGS)
 
 schemathesis: $(STAMP) ## Property-based API tests against the OpenAPI schema on a live server (.ci/schemathesis)
 	.ci/schemathesis

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from gcm_portal.accounts.choices import Role
 from gcm_portal.core.curation import curation_workflow
-from gcm_portal.core.notifications import notify, notify_role
+from gcm_portal.core.notifications import choice_label, notify, notify_role
 from gcm_portal.core.publication import PUBLISHED, WITHDRAWN, announce
 from gcm_portal.core.workflow import Transition, TransitionEvent, Workflow
 
@@ -173,7 +173,7 @@ def peer_review_missing(practice) -> str | None:
 def _practice_context(practice, event: TransitionEvent) -> dict:
     return {
         "title": practice.title,
-        "status": practice.get_status_display(),
+        "status": choice_label(practice, "status"),
         "comment": event.comment,
     }
 
@@ -342,7 +342,7 @@ def _tell_staff_of_review(event: TransitionEvent) -> None:
         context={
             "title": assignment.practice.title,
             "expert": str(assignment.expert),
-            "recommendation": assignment.get_recommendation_display(),
+            "recommendation": choice_label(assignment, "recommendation"),
             "further_reviewer_needed": review.further_reviewer_needed,
             "complete": review.complete,
         },
@@ -428,7 +428,7 @@ def _tell_applicant(event: TransitionEvent) -> None:
     notify(
         event="hub_expert_decided",
         recipients=[expert.user],
-        context={"decision": event.target, "status": expert.get_status_display(), "comment": event.comment},
+        context={"decision": event.target, "status": choice_label(expert, "status"), "comment": event.comment},
         target=expert,
         actor=event.actor,
     )
@@ -502,7 +502,7 @@ def _keep_the_requester_informed(event: TransitionEvent) -> None:
     notify(
         event="hub_request_update",
         recipients=[request.requested_by],
-        context={"title": request.title, "status": request.get_status_display(), "message": event.comment},
+        context={"title": request.title, "status": choice_label(request, "status"), "message": event.comment},
         target=request,
         actor=event.actor,
     )
@@ -515,7 +515,7 @@ def _tell_staff_of_closure(event: TransitionEvent) -> None:
     notify_role(
         Role.NETWORK_STAFF,
         event="hub_request_update",
-        context={"title": request.title, "status": request.get_status_display(), "message": event.comment},
+        context={"title": request.title, "status": choice_label(request, "status"), "message": event.comment},
         target=request,
         actor=event.actor,
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gcm_portal.accounts.choices import Role
 from gcm_portal.accounts.selectors import users_with_role
-from gcm_portal.core.notifications import notify, notify_role
+from gcm_portal.core.notifications import choice_label, notify, notify_role
 from gcm_portal.core.publication import CHANGED, PUBLISHED, WITHDRAWN, announce
 from gcm_portal.core.workflow import Transition, TransitionEvent, Workflow
 
@@ -82,7 +82,7 @@ def _note_context(event: TransitionEvent) -> dict:
     return {
         "title": note.title,
         "entity": str(note.lead_entity),
-        "state": str(note.get_status_display()),
+        "state": choice_label(note, "status"),
         "comment": event.comment,
     }
 
@@ -316,9 +316,9 @@ def _report_context(event: TransitionEvent) -> dict:
     report = event.obj
     return {
         "programme": report.programme.title,
-        "report": str(report.get_kind_display()),
+        "report": choice_label(report, "kind"),
         "year": report.year,
-        "state": str(report.get_status_display()),
+        "state": choice_label(report, "status"),
         "comment": event.comment,
     }
 

@@ -20,7 +20,13 @@ from gcm_portal.accounts.selectors import users_with_role
 from .email import email_send, render_email
 from .models import Notification
 
-__all__ = ["notification_list_for", "notifications_mark_read", "notify", "notify_role", "unread_count"]
+__all__ = ["choice_label", "notification_list_for", "notifications_mark_read", "notify", "notify_role", "unread_count"]
+
+
+def choice_label(obj: Model, field: str):
+    """The label of ``obj``'s choice in ``field``, still lazy, for a notice's context: ``get_FOO_display()``
+    translates at once into the actor's language, while each recipient should read their own."""
+    return dict(obj._meta.get_field(field).flatchoices).get(getattr(obj, field), getattr(obj, field))
 
 
 def _localised_url(path: str, language: str) -> str:

@@ -23,8 +23,11 @@ what changes with the calendar (deadlines, "upcoming"), not the invalidation mec
 **Conditional requests.** Stored answers carry an ``ETag`` (a hash of the body, unless the view set its
 own) and ``Last-Modified`` (when it was rendered); ``If-None-Match`` gets a 304 with no body.
 
-Served before the view runs, a cached answer costs no database query and is not counted by the API's
-throttles. Answers to signed-in users are marked ``Cache-Control: private`` so no shared cache keeps them.
+**Where it runs.** First in the middleware stack: a hit is answered before any other middleware
+(session, locale, CSRF, authentication, messages, throttles) runs, from the path's language (its
+prefix, or the default language) and the view the path resolves to; a miss is stored as the full stack
+answered it, outer headers included. A cached answer costs no database query and is not counted by the
+API's throttles. Answers to signed-in users are marked ``Cache-Control: private`` so no shared cache keeps them.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -63,7 +68,15 @@ GLOBAL = "*"
 GENERATION_PREFIX = "pc:gen:"
 ENTRY_PREFIX = "pc:page:"
 HEADER = "X-Page-Cache"  # "hit" or "miss", for the benchmark and the curious
-SKIPPED_HEADERS = {"set-cookie", "x-page-cache"}
+# Per-request headers never stored: cookies, the cache's own header, the throttles' counters.
+SKIPPED_HEADERS = {
+    "set-cookie",
+    "x-page-cache",
+    "ratelimit-limit",
+    "ratelimit-remaining",
+    "ratelimit-reset",
+    "ratelimit-policy",
+}
 
 
 # ---------------------------------------------------------------------------
@@ -238,12 +251,18 @@ def _api_format(request) -> str:
     return request.GET.get("format", "") + "|" + request.headers.get("Accept", "").split(",")[0].strip()
 
 
-def _key(request, kinds: tuple[str, ...], gens: dict[str, int]) -> str:
+def _path_language(request) -> str:
+    """The language the locale middleware will choose: the URL's prefix, else the default language
+    (the portal's URLs use i18n_patterns without a prefix for the default language)."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def _key(request, kinds: tuple[str, ...], gens: dict[str, int], language: str) -> str:
     parts = [
         request.get_host(),
         request.path,
         request.META.get("QUERY_STRING", ""),
-        get_language() or "",
+        language,
         _api_format(request),
         ",".join(f"{kind}={gens.get(kind, 0)}" for kind in kinds),
     ]
@@ -265,35 +284,42 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        key = self._key_for(request)
+        if key is not None:
+            try:
+                entry = cache.get(key)
+            except Exception:
+                log.warning("page cache: read failed", exc_info=True)
+                entry, key = None, None
+            if entry is not None:
+                return self._answer(request, entry)
         response = self.get_response(request)
-        key = getattr(request, "_page_cache_key", None)
-        if key is not None and response.get(HEADER) != "hit":
+        if key is not None:
             self._store(request, response, key)
-        elif key is None and getattr(request, "user", None) is not None and request.user.is_authenticated:
+        elif getattr(request, "user", None) is not None and request.user.is_authenticated:
             patch_cache_control(response, private=True)
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    @staticmethod
+    def _key_for(request) -> str | None:
+        """The entry's key when the answer may come from (or go into) the cache, else None."""
         if not getattr(settings, "PAGE_CACHE_ENABLED", True):
             return None
         if request.method not in ("GET", "HEAD") or not _anonymous_visitor(request):
             return None
-        kinds = page_cache_kinds_of(view_func, "GET")
+        language = _path_language(request)
+        try:
+            with translation.override(language):
+                match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        kinds = page_cache_kinds_of(match.func, "GET")
         if kinds is None:
             return None
         gens = generations(kinds)
         if not gens:
             return None  # the cache is unreachable
-        key = _key(request, kinds, gens)
-        try:
-            entry = cache.get(key)
-        except Exception:
-            log.warning("page cache: read failed", exc_info=True)
-            return None
-        if entry is None:
-            request._page_cache_key = key
-            return None
-        return self._answer(request, entry)
+        return _key(request, kinds, gens, language)
 
     @staticmethod
     def _answer(request, entry) -> HttpResponse:

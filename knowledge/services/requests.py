@@ -12,7 +12,7 @@ from champions.models import Champion
 from gcm_portal.accounts.choices import Role
 from gcm_portal.core.audit import audit_changes, audit_record
 from gcm_portal.core.concurrency import version_claim
-from gcm_portal.core.notifications import notify, notify_role
+from gcm_portal.core.notifications import choice_label, notify, notify_role
 from gcm_portal.core.workflow import transition_perform
 from gcm_portal.taxonomy.models import Country, UnEntity
 from mptf.choices import PUBLIC_NOTE_STATES
@@ -195,7 +195,7 @@ def support_match_add(
             recipients=[request.requested_by],
             context={
                 "title": request.title,
-                "status": request.get_status_display(),
+                "status": choice_label(request, "status"),
                 "message": _("Matched to %(kind)s: %(label)s")
                 % {"kind": match.get_kind_display(), "label": match.label},
             },
@@ -214,7 +214,7 @@ def support_message_add(*, request: SupportRequest, actor, body: str) -> Support
     if not body:
         raise ValidationError({"body": _("Write a message first.")})
     message = SupportMessage.objects.create(request=request, author=actor, body=body)
-    context = {"title": request.title, "status": request.get_status_display(), "message": body}
+    context = {"title": request.title, "status": choice_label(request, "status"), "message": body}
     if permissions.is_requester(actor, request):
         notify_role(Role.NETWORK_STAFF, event="hub_request_update", context=context, target=request, actor=actor)
     elif request.requested_by is not None:

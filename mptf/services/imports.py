@@ -22,7 +22,7 @@ from gcm_portal.core.audit import audit_record
 from gcm_portal.core.concurrency import version_claim
 from gcm_portal.core.extract import read_rows
 from gcm_portal.core.files import SPREADSHEET_KINDS, validate_upload
-from gcm_portal.core.notifications import notify_role
+from gcm_portal.core.notifications import choice_label, notify_role
 from gcm_portal.taxonomy.models import UnEntity
 
 from .. import permissions
@@ -269,7 +269,7 @@ def _import_save(*, batch: ImportBatch, actor, expected_version: int) -> int:
     notify_role(
         Role.FUND_MANAGER,
         event="mptf_import_saved",
-        context={"what": str(batch.get_kind_display()), "count": len(batch.rows), "name": batch.original_name},
+        context={"what": choice_label(batch, "kind"), "count": len(batch.rows), "name": batch.original_name},
         target=batch,
         actor=actor,
     )

@@ -12,7 +12,7 @@ from django.utils import translation
 from gcm_portal.core.audit import MAX_VALUE_CHARS, audit_changes, audit_list_for, audit_record
 from gcm_portal.core.email import render_email
 from gcm_portal.core.models import AuditEntry, Notification
-from gcm_portal.core.notifications import notify, notify_role
+from gcm_portal.core.notifications import choice_label, notify, notify_role
 from tests.factories.accounts import UserFactory, focal_point
 from tests.factories.kit import make_note
 
@@ -195,3 +195,15 @@ def test_audit_changes_keeps_only_what_changed_in_one_shape():
     assert body["before"].endswith("…") and body["after"].startswith("bbb")
     # nothing changed, nothing reported
     assert audit_changes({"a": 1}, {"a": 1}) == {}
+
+
+def test_a_choice_label_in_a_notice_is_read_in_each_recipients_language(author):
+    """choice_label keeps the label lazy, where get_FOO_display() would fix the actor's language."""
+    note = make_note(author)
+    label = choice_label(note, "curation")
+    with translation.override("fr"):
+        french, display_in_french = str(label), note.get_curation_display()
+    assert str(label) == note.get_curation_display()
+    assert french == display_in_french and french != str(label)
+    note.curation = "no-such-state"
+    assert choice_label(note, "curation") == "no-such-state"

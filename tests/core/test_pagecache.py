@@ -155,6 +155,28 @@ def test_a_rendering_during_a_transaction_is_never_kept_as_fresh(django_capture_
     assert len(callbacks) == 1 and after != during["*"]  # bumped again once the write is visible
 
 
+def test_a_hit_is_answered_before_any_other_middleware_with_the_full_stacks_headers(client, monkeypatch):
+    """Served first in the stack: no session, locale, CSRF or authentication work on a hit, yet the
+    stored answer carries what the outer middleware added (security headers, the content language)."""
+    miss = client.get("/fr/objectives/")
+    assert miss[CACHED] == "miss" and miss["Content-Language"] == "fr"
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    def refuse(self, request):
+        raise AssertionError("a hit reached the session middleware")
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", refuse)
+    hit = get(client, "/fr/objectives/")
+    assert hit[CACHED] == "hit" and hit.queries == 0
+    assert hit["Content-Language"] == "fr" and hit["X-Content-Type-Options"] == "nosniff"
+    assert hit.content == miss.content
+
+
+def test_an_unknown_path_is_not_stored(client):
+    assert client.get("/no-such-page/").status_code == 404
+    assert CACHED not in client.get("/no-such-page/")
+
+
 def test_an_unreachable_cache_means_no_cache_not_an_error(client, monkeypatch):
     from django.core.cache.backends.redis import RedisCache
 

@@ -76,6 +76,24 @@ def test_registering_a_nav_link_again_replaces_it(monkeypatch, author):
     assert labels[0] == "Second"  # ordered by ``order``
 
 
+def test_the_remembered_navigation_follows_the_links_shown_and_the_page(client, settings, monkeypatch, staff):
+    """The shell's navigation is a remembered fragment (base.html): it varies by the set of links a
+    reader is shown and by the page (aria-current), never shared across them."""
+    settings.PAGE_CACHE_ENABLED = False
+    monkeypatch.setattr(registry, "_nav_links", dict(registry._nav_links))
+    registry.register_nav_link("staff-only", "Staff desk", "curation", order=1, visible=lambda user: user.is_staff)
+    staff.is_staff = True
+    staff.save()
+    assert "Staff desk" not in main_nav(page(client, reverse("search")))
+    client.force_login(staff)
+    assert "Staff desk" in main_nav(page(client, reverse("search")))
+    client.logout()
+    assert "Staff desk" not in main_nav(page(client, reverse("search")))
+    search_nav = main_nav(page(client, reverse("search")))
+    assert f'href="{reverse("search")}" aria-current="page"' in search_nav
+    assert 'aria-current="page"' not in main_nav(page(client, reverse("taxonomy:objective-list")))
+
+
 # ---------------------------------------------------------------------------
 # Panels
 # ---------------------------------------------------------------------------
