@@ -39,6 +39,7 @@ venv: $(STAMP) ## Create .venv and install the project with its dev dependencies
 run: $(STAMP) ## Set up, migrate, load demo accounts and serve on http://127.0.0.1:8000
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo_data
+	DEBUG=1 $(PY) manage.py rebuild_search_index
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP) ## Run the tests (PYTEST_ARGS=..., PYTEST_WORKERS=N)

@@ -50,6 +50,13 @@ TARGETS = {
 CHECK_SHARE = 0.35
 CHECKED_GROUPS = ("cached",)
 
+# Hub search at scale: the planted terms of knowledge/bench.py (rare 0.01 %, medium 1 %, common 25 % of
+# the index rows), ranked with facets through the API (uncached), against the same search with ILIKE.
+SEARCH_TERMS = {"rare": "xylofen", "medium": "quorvant", "common": "kelmoria"}
+SEARCH_P95_MS = {"rare": 30, "medium": 150, "common": 150}  # p95 at 1 connection
+SEARCH_SPEEDUP = 20  # full-text search at least this many times faster than ILIKE, same run
+SLOW_SAMPLES = 5  # sequential requests of the ILIKE baseline (too slow for wrk at scale M)
+
 
 @dataclass
 class Endpoint:
@@ -144,7 +151,20 @@ class Server:
     def __init__(self, name: str, app: str, env: dict):
         self.name, self.port = name, free_port()
         self.process = subprocess.Popen(
-            [GUNICORN, "-w", str(WORKERS), "-k", "sync", "-b", f"127.0.0.1:{self.port}", "--log-level", "warning", app],
+            [
+                GUNICORN,
+                "-w",
+                str(WORKERS),
+                "-k",
+                "sync",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--timeout",
+                "600",  # the ILIKE baseline of hub search takes seconds a request at scale M
+                "--log-level",
+                "warning",
+                app,
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
@@ -194,7 +214,7 @@ class Server:
 
 
 def request(server: Server, endpoint: Endpoint) -> tuple[int, dict, bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=600)
     connection.request(endpoint.method, endpoint.path, body=endpoint.body or None, headers=endpoint.headers)
     response = connection.getresponse()
     body = response.read()
@@ -229,7 +249,49 @@ def wrk(server: Server, endpoint: Endpoint, connections: int, seconds: float) ->
     }
 
 
+def measure_sequential(server: Server, endpoint: Endpoint, samples: int = SLOW_SAMPLES) -> Result:
+    """For endpoints too slow for wrk (the ILIKE baseline): a few requests one after the other. The
+    figures stand for both connection counts (one request at a time is what the comparison needs)."""
+    status, headers, _ = request(server, endpoint)
+    if status >= 400:
+        raise SystemExit(f"{endpoint.name}: {endpoint.method} {endpoint.path} answered {status}")
+    before = server.rss_mb()
+    times = []
+    for _ in range(samples):
+        started = time.perf_counter()
+        request(server, endpoint)
+        times.append(time.perf_counter() - started)
+    times.sort()
+
+    def at(share: float) -> float:
+        return round(times[min(len(times) - 1, int(share * len(times)))] * 1000, 2)
+
+    run = {
+        "rps": round(len(times) / sum(times), 3),
+        "p50_ms": at(0.5),
+        "p95_ms": at(0.95),
+        "p99_ms": at(0.99),
+        "requests": len(times),
+        "errors": 0,
+        "non2xx": 0,
+        "sequential": True,
+    }
+    queries = headers.get("X-Bench-Queries")
+    return Result(
+        name=endpoint.name,
+        group=endpoint.group,
+        server=server.name,
+        path=endpoint.path,
+        queries=int(queries) if queries is not None else None,
+        rss_before_mb=before,
+        rss_after_mb=server.rss_mb(),
+        runs={str(c): run for c in CONNECTIONS},
+    )
+
+
 def measure(server: Server, endpoint: Endpoint, seconds: float) -> Result:
+    if endpoint.group == "search-ilike":
+        return measure_sequential(server, endpoint)
     status, headers, _ = request(server, endpoint)
     if status >= 400:
         raise SystemExit(f"{endpoint.name}: {endpoint.method} {endpoint.path} answered {status}")
@@ -314,6 +376,7 @@ def endpoints(fixtures: dict) -> list[Endpoint]:
     result += [
         Endpoint("focal point dashboard", "portal", "/my-country/", "uncached", headers=cookie),
         Endpoint("API report list (50), token", "portal", "/api/v1/voluntary-reports/", "api-list", headers=token),
+        *search_endpoints(),
         Endpoint(
             "save a draft (API PATCH)",
             "portal",
@@ -325,6 +388,54 @@ def endpoints(fixtures: dict) -> list[Endpoint]:
         ),
     ]
     return result
+
+
+def search_endpoints() -> list[Endpoint]:
+    result = []
+    for frequency, term in SEARCH_TERMS.items():
+        result.append(
+            Endpoint(
+                f"hub search {frequency} ({term}), ranked + facets",
+                "portal-nocache",
+                f"/api/v1/search/?q={term}",
+                "search",
+            )
+        )
+        result.append(
+            Endpoint(
+                f"hub search {frequency} ({term}), ILIKE",
+                "portal-nocache",
+                f"/bench/search-ilike/?q={term}",
+                "search-ilike",
+            )
+        )
+    return result
+
+
+def search_figures(results: list[Result]) -> list[dict]:
+    """Per planted term: p95 of the ranked search against its target, and its speed-up over ILIKE (the
+    ratio of requests per second at 1 connection, measured in the same run)."""
+    by_name = {r.name: r for r in results}
+    rows = []
+    for frequency, term in SEARCH_TERMS.items():
+        fts = by_name.get(f"hub search {frequency} ({term}), ranked + facets")
+        like = by_name.get(f"hub search {frequency} ({term}), ILIKE")
+        if not fts or not like:
+            continue
+        p95 = fts.runs["1"]["p95_ms"]
+        speedup = fts.runs["1"]["rps"] / like.runs["1"]["rps"] if like.runs["1"]["rps"] else float("inf")
+        rows.append(
+            {
+                "term": f"{frequency} ({term})",
+                "p95_ms": p95,
+                "p95_target_ms": SEARCH_P95_MS[frequency],
+                "p95_met": p95 <= SEARCH_P95_MS[frequency],
+                "ilike_p95_ms": like.runs["1"]["p95_ms"],
+                "speedup": round(speedup, 1),
+                "speedup_met": speedup >= SEARCH_SPEEDUP,
+            }
+        )
+    return rows
 
 
 def ratios(results: list[Result], baselines: dict[str, float]) -> list[dict]:
@@ -366,6 +477,17 @@ def markdown(payload: dict) -> str:
             f"{many['rps']:,.0f} | {many['p50_ms']} / {many['p95_ms']} / {many['p99_ms']} | "
             f"{r['rss_before_mb']} → {r['rss_after_mb']} | {row['vs_bare_django']} | {row['vs_floor']} | {target} |"
         )
+    if payload.get("search"):
+        lines += [
+            "",
+            "| hub search term | p95 ms (c=1) | target | ILIKE p95 ms | speed-up vs ILIKE | target |",
+            "|---|---:|---|---:|---:|---|",
+        ]
+        for row in payload["search"]:
+            lines.append(
+                f"| {row['term']} | {row['p95_ms']} | <= {row['p95_target_ms']} ms: {'met' if row['p95_met'] else 'MISSED'} "
+                f"| {row['ilike_p95_ms']} | {row['speedup']} | >= {SEARCH_SPEEDUP}: {'met' if row['speedup_met'] else 'MISSED'} |"
+            )
     export = payload["export"]
     lines += [
         "",
@@ -440,6 +562,7 @@ def main(argv=None) -> int:
         "export": export,
     }
     payload["ratios"] = ratios(results, baselines)
+    payload["search"] = search_figures(results)
     payload["export_target"] = {
         "first_byte_under_1s": export["first_byte_s"] < 1,
         "memory_growth_under_50mb": export["rss_growth_mb"] < 50,

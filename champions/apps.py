@@ -31,3 +31,37 @@ class ChampionsConfig(AppConfig):
         register_home_figures(panels.home_figures)
         register_demo_loader(load_champions_demo)
         register_admin_roles(self.label, Role.NETWORK_STAFF)
+        register_search_documents()
+
+
+def register_search_documents() -> None:
+    """What of the Champion countries the hub's unified index holds (the hub is never imported)."""
+    from gcm_portal.core.search import register_search_document
+
+    from . import search
+    from .models import Activity, Champion, Commitment
+
+    register_search_document(
+        Champion,
+        kind="champion",
+        label=_("Champion countries"),
+        public=search.public_champions,
+        build=search.champion_document,
+        order=20,
+    )
+    register_search_document(
+        Commitment,
+        kind="commitment",
+        label=_("Champion commitments"),
+        public=search.public_commitments,
+        build=search.commitment_document,
+        order=21,
+    )
+    register_search_document(
+        Activity,
+        kind="activity",
+        label=_("Champion activities"),
+        public=search.public_activities,
+        build=search.activity_document,
+        order=22,
+    )

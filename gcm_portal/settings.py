@@ -171,6 +171,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 CELERY_BEAT_SCHEDULE = {
     "review-deadline-reminders": {"task": "reviews.send_deadline_reminders", "schedule": 6 * 60 * 60},
     "mptf-report-reminders": {"task": "mptf.send_report_reminders", "schedule": 6 * 60 * 60},
+    "hub-digests": {"task": "knowledge.send_digests", "schedule": 24 * 60 * 60},
 }
 
 # ---------------------------------------------------------------------------

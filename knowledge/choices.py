@@ -223,3 +223,25 @@ class MatchKind(models.TextChoices):
 
 # Kinds once recorded as a labelled link (a name and an address) rather than a record: still shown so.
 LINKED_MATCH_KINDS = frozenset({MatchKind.CHAMPION, MatchKind.CONCEPT_NOTE})
+
+
+# ---------------------------------------------------------------------------
+# The unified index, follows and digests
+# ---------------------------------------------------------------------------
+
+
+class Facet(models.TextChoices):
+    KIND = "kind", _("Kind")
+    OBJECTIVE = "objective", _("Objective")
+    PRINCIPLE = "principle", _("Guiding principle")
+    REGION = "region", _("Region")
+    COMMISSION = "commission", _("Regional commission")
+    COUNTRY = "country", _("Country")
+    LANGUAGE = "language", _("Language")
+    YEAR = "year", _("Year")
+    THEMATIC = "thematic", _("Thematic area")
+
+
+class DigestFrequency(models.TextChoices):
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")

@@ -67,3 +67,23 @@ def home_figures(*, request) -> list[dict]:
             "url": reverse("knowledge:network-list"),
         },
     ]
+
+
+def country_overview_panel(*, request, country) -> dict:
+    """Everything published about the country across the portal, from the unified index: counts by
+    kind linking to the search, the latest items, the objectives covered, the matrix and a follow button."""
+    from .selectors.overview import country_overview
+
+    overview = country_overview(country)
+    return {
+        "template": "knowledge/partials/country_overview_panel.html",
+        **overview,
+        "objective_counts": sorted(overview["objectives"].items()),
+    }
+
+
+def objective_panel(*, request, objective) -> dict:
+    """Everything tagged with the objective, by kind, each linking to the search with its facets."""
+    from .selectors.overview import objective_overview
+
+    return {"template": "knowledge/partials/objective_panel.html", **objective_overview(objective)}

@@ -1,12 +1,18 @@
 from django.urls import path
 
 from .services import EXPERT_CVS, GROUP_DOCUMENTS, NETWORK_DOCUMENTS, PRACTICE_DOCUMENTS, RESOURCE_FILES
-from .views import discussions, experts, groups, hub, practices, requests, resources
+from .views import discussions, experts, groups, hub, practices, requests, resources, search
 
 app_name = "knowledge"
 
 urlpatterns = [
     path("", hub.HubIndexView.as_view(), name="index"),
+    # one hub over everything: the unified index
+    path("search/", search.SearchView.as_view(), name="search"),
+    path("matrix/", search.MatrixView.as_view(), name="matrix"),
+    path("follows/", search.FollowListView.as_view(), name="follow-list"),
+    path("follows/new/", search.FollowCreateView.as_view(), name="follow-create"),
+    path("follows/<int:pk>/delete/", search.FollowDeleteView.as_view(), name="follow-delete"),
     # practices, calls, themes and peer review
     path("practices/", practices.PracticeListView.as_view(), name="practice-list"),
     path("practices/new/", practices.PracticeFormView.as_view(), name="practice-create"),

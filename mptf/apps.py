@@ -35,3 +35,29 @@ class MptfConfig(AppConfig):
         register_home_figures(panels.home_figures)
         register_demo_loader(load_mptf_demo)
         register_admin_roles(self.label, Role.FUND_MANAGER)
+        register_search_documents()
+
+
+def register_search_documents() -> None:
+    """What of the trust fund the hub's unified index holds (the hub is never imported)."""
+    from gcm_portal.core.search import register_search_document
+
+    from . import search
+    from .models import ConceptNote, JointProgramme
+
+    register_search_document(
+        ConceptNote,
+        kind="concept_note",
+        label=_("Concept notes"),
+        public=search.public_notes,
+        build=search.note_document,
+        order=30,
+    )
+    register_search_document(
+        JointProgramme,
+        kind="programme",
+        label=_("Joint programmes"),
+        public=search.public_programmes,
+        build=search.programme_document,
+        order=31,
+    )

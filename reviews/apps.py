@@ -34,3 +34,32 @@ class ReviewsConfig(AppConfig):
         register_demo_loader(load_reviews_demo)
         register_bench_seeder("reviews", seed_reviews, order=10)
         register_admin_roles(self.label, Role.NETWORK_STAFF)
+        register_search_documents()
+
+
+def register_search_documents() -> None:
+    """What of the review process the hub's unified index holds (the hub is never imported)."""
+    from gcm_portal.core.search import register_search_document
+
+    from . import search
+    from .models import Pledge, StakeholderContribution, VoluntaryReport
+
+    register_search_document(
+        VoluntaryReport,
+        kind="report",
+        label=_("Voluntary reports"),
+        public=search.public_reports,
+        build=search.report_document,
+        order=10,
+    )
+    register_search_document(
+        Pledge, kind="pledge", label=_("Pledges"), public=search.public_pledges, build=search.pledge_document, order=11
+    )
+    register_search_document(
+        StakeholderContribution,
+        kind="contribution",
+        label=_("Stakeholder contributions"),
+        public=search.public_contributions,
+        build=search.contribution_document,
+        order=12,
+    )

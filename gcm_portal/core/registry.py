@@ -40,7 +40,7 @@ __all__ = [
     "url_mounts",
 ]
 
-PANEL_SLOTS = ("country", "my_country", "curation")
+PANEL_SLOTS = ("country", "objective", "my_country", "curation")
 
 
 @dataclass(frozen=True)

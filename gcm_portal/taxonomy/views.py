@@ -30,7 +30,8 @@ class ObjectiveListView(ListView):
 
 
 class ObjectiveDetailView(DetailView):
-    page_cache_kinds = REFERENCE_DATA
+    """An objective with what the apps' panels show about it (so any published change renders it anew)."""
+
     template_name = "taxonomy/objective_detail.html"
     context_object_name = "objective"
 
@@ -42,6 +43,7 @@ class ObjectiveDetailView(DetailView):
         number = self.object.number
         context["previous_number"] = number - 1 if number > 1 else None
         context["next_number"] = number + 1 if number < 23 else None
+        context["panels"] = panels_for("objective", request=self.request, objective=self.object)
         return context
 
 

@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import search, views
 
 router = SimpleRouter()
 router.register("hub/practices", views.PracticeViewSet, basename="hub-practice")
@@ -12,5 +12,9 @@ router.register("hub/network-counts", views.NetworkCountViewSet, basename="hub-n
 router.register("hub/discussions", views.DiscussionViewSet, basename="hub-discussion")
 router.register("hub/experts", views.ExpertViewSet, basename="hub-expert")
 router.register("hub/support-requests", views.SupportRequestViewSet, basename="hub-support-request")
+
+router.register("search", search.SearchViewSet, basename="search")
+router.register(r"countries/(?P<code>[A-Za-z]{2})/overview", search.CountryOverviewViewSet, basename="country-overview")
+router.register("matrix", search.MatrixViewSet, basename="matrix")
 
 urlpatterns = router.urls

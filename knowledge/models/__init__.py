@@ -5,6 +5,7 @@ from .discussions import Comment, CommentReport, DiscussionQuestion, DiscussionS
 from .events import Event
 from .experts import Expert, ExpertCV
 from .groups import JoinRequest, WorkingGroup, WorkingGroupDocument
+from .index import Follow, IndexEntry, IndexTag
 from .networks import MigrationNetwork, NetworkCount, NetworkDocument
 from .practices import (
     CallForPractices,
@@ -27,6 +28,9 @@ __all__ = [
     "Event",
     "Expert",
     "ExpertCV",
+    "Follow",
+    "IndexEntry",
+    "IndexTag",
     "JoinRequest",
     "MigrationNetwork",
     "NetworkCount",

@@ -256,4 +256,13 @@ KNOWLEDGE_POLICY: dict[str, list[Expect]] = {
         ),
         Expect(staff_post(), method="post", kwargs=pk("request_other"), data={"body": "Any news?"}, world=W),
     ],
+    # one hub over everything: search, the matrix, follows
+    "knowledge:search": [Expect(PUBLIC)],
+    "knowledge:matrix": [Expect(PUBLIC), Expect(everyone(404), kwargs={}, data={"country": "QQ"})],
+    "knowledge:follow-list": [Expect(signed_in())],
+    "knowledge:follow-create": [
+        Expect(signed_in(405)),
+        Expect(signed_in(302), method="post", data={"country": "GH", "frequency": "daily"}),
+    ],
+    "knowledge:follow-delete": [Expect(signed_in(404), method="post", kwargs={"pk": 999999})],
 }

@@ -232,4 +232,8 @@ KNOWLEDGE_API_POLICY: dict[str, list[Expect]] = {
     "api:hub-support-request-reopen": [
         Expect(staff(409) | {"focal_point": 403}, method="post", kwargs=pk("request_own"), world=W)
     ],
+    # the unified index
+    "api:search-list": [Expect(PUBLIC)],
+    "api:country-overview-list": [Expect(PUBLIC, kwargs={"code": "GH"}), Expect(everyone(404), kwargs={"code": "QQ"})],
+    "api:matrix-list": [Expect(PUBLIC), Expect(everyone(404), data={"commission": "NOPE"})],
 }

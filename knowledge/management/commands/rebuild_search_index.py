@@ -1,0 +1,13 @@
+"""Empty the hub's unified index and fill it again from every app's published records."""
+
+from django.core.management.base import BaseCommand
+
+from knowledge.services.index import index_rebuild
+
+
+class Command(BaseCommand):
+    help = "Rebuild the unified search index from every app's published records."
+
+    def handle(self, *args, **options):
+        counts = index_rebuild(stdout=self.stdout if options["verbosity"] > 1 else None)
+        self.stdout.write(f"Indexed {sum(counts.values())} published records.")

@@ -1,0 +1,470 @@
+"""Reads of the unified index: hub search with facets, the country and objective overviews and the
+country x objective matrix. Everything here reads only the index, which holds nothing unpublished.
+
+Search runs PostgreSQL full-text search over the stored vectors (websearch syntax in each row's own
+text-search configuration, so the GIN index answers it) and a portable fallback elsewhere (every word
+or quoted phrase must appear, a minus excludes). A search page costs a fixed number of queries: the
+count, the page, its tags, its snippets, the facet counts (one grouped query) and the labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, F, FloatField, Func, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from gcm_portal.core.search import parse_websearch, search_configs, search_sources
+from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
+from gcm_portal.taxonomy.models import (
+    Country,
+    GuidingPrinciple,
+    M49Region,
+    MptfThematicArea,
+    Objective,
+    RegionalCommission,
+)
+
+from ..choices import Facet
+from ..models import IndexEntry, IndexTag
+
+__all__ = [
+    "FACETS",
+    "SearchParams",
+    "SearchResult",
+    "entries_for",
+    "facet_labels",
+    "hub_search",
+    "kind_labels",
+    "search_suggestions",
+]
+
+FACETS = [f.value for f in Facet]
+SORTS = ("relevance", "date")
+PAGE_SIZE = 20
+MAX_PAGE = 500
+FACET_LIMIT = 15
+MAX_QUERY = 200
+HEADLINE_OPTIONS = "MaxFragments=2,MinWords=8,MaxWords=30,FragmentDelimiter= … ,StartSel=\u27e6,StopSel=\u27e7"
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def kind_labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for source in search_sources():
+        labels.setdefault(source.kind, source.label)
+    return labels
+
+
+def _clean(value) -> str:
+    """A parameter as text without NUL characters (no database takes them)."""
+    return str(value).replace("\x00", "").strip()
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+
+    @classmethod
+    def from_query(cls, data) -> SearchParams:
+        """From a query string (a QueryDict): ``q``, one parameter per facet (repeatable), ``sort``, ``page``."""
+        filters = {}
+        for facet in FACETS:
+            values = [_clean(v) for v in data.getlist(facet)]
+            values = [v for v in values if v][:10]
+            if facet == Facet.COUNTRY:
+                values = [v.upper() for v in values]
+            elif facet in (Facet.PRINCIPLE, Facet.LANGUAGE, Facet.REGION, Facet.KIND):
+                values = [v.lower() for v in values]
+            elif facet == Facet.COMMISSION:
+                values = [v.upper() for v in values]
+            if values:
+                filters[facet] = list(dict.fromkeys(v[:20] for v in values))
+        sort = _clean(data.get("sort", ""))
+        try:
+            page = max(1, min(MAX_PAGE, int(data.get("page", 1))))
+        except (TypeError, ValueError):
+            page = 1
+        q = " ".join(_clean(data.get("q") or "").split())[:MAX_QUERY]
+        return cls(q=q, filters=filters, sort=sort if sort in SORTS else ("relevance" if q else "date"), page=page)
+
+    def query_pairs(self, *, without: tuple[str, str] | None = None, extra: tuple[str, str] | None = None, page=None):
+        pairs = [("q", self.q)] if self.q else []
+        for facet in FACETS:
+            for value in self.filters.get(facet, []):
+                if (facet, value) != without:
+                    pairs.append((facet, value))
+        if extra and extra not in pairs:
+            pairs.append(extra)
+        if self.sort != ("relevance" if self.q else "date"):
+            pairs.append(("sort", self.sort))
+        if page and page > 1:
+            pairs.append(("page", str(page)))
+        return pairs
+
+    def url(self, **kwargs) -> str:
+        return "?" + urlencode(self.query_pairs(**kwargs))
+
+
+# ---------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------
+
+
+CONFIG_LEXEME = "zzcfg"  # each vector carries "zzcfg<configuration>", so one tsquery serves every language
+
+
+class TsQueryText(Func):
+    """A tsquery given as its text (built by :func:`pg_tsquery`)."""
+
+    template = "%(expressions)s::tsquery"
+
+
+class TsMatch(Func):
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def pg_tsquery(q: str) -> str:
+    """The query as one tsquery for the whole index: per text-search configuration, ``q`` parsed with
+    ``websearch_to_tsquery`` in it, AND that configuration's marker lexeme, OR-ed together (configurations
+    that parse ``q`` alike share a branch). So each row is matched by the query parsed in its own
+    language ("-detention" excludes English rows with "detained") and the GIN index answers it in one
+    scan. An empty string when ``q`` has nothing to search for (only stop words)."""
+    from django.db import connection as conn
+
+    configs = search_configs()
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join("websearch_to_tsquery(%s::regconfig, %s)::text" for _ in configs),
+            [value for config in configs for value in (config, q)],
+        )
+        parsed = cursor.fetchone()
+    branches: dict[str, list[str]] = {}
+    for config, text in zip(configs, parsed, strict=True):
+        if text:
+            branches.setdefault(text, []).append(config)
+    return " | ".join(
+        f"( {text} ) & ( {' | '.join(repr(CONFIG_LEXEME + c) for c in sorted(group))} )"
+        for text, group in sorted(branches.items())
+    )
+
+
+def _text_condition(q: str, *, like: bool = False, tsquery: str | None = None) -> Q:
+    """The rows matching ``q``: full-text search on PostgreSQL (see :func:`pg_tsquery`); every word or
+    phrase in the text and no excluded one elsewhere. ``like`` forces the portable fallback (the
+    benchmark's ILIKE baseline)."""
+    if uses_postgres() and not like:
+        tsquery = pg_tsquery(q) if tsquery is None else tsquery
+        if not tsquery:
+            return Q(pk__in=[])
+        return Q(TsMatch(F("search_vector"), TsQueryText(Value(tsquery))))
+    parsed = parse_websearch(q)
+    condition = Q()
+    for term in parsed.include:
+        condition &= Q(title__icontains=term) | Q(summary__icontains=term) | Q(body__icontains=term)
+    for term in parsed.exclude:
+        condition &= ~(Q(title__icontains=term) | Q(summary__icontains=term) | Q(body__icontains=term))
+    return condition
+
+
+def _rank(q: str, *, like: bool = False, tsquery: str = ""):
+    if uses_postgres() and not like:
+        return Func(F("search_vector"), TsQueryText(Value(tsquery)), function="ts_rank", output_field=FloatField())
+    score = Value(0, output_field=IntegerField())
+    for term in parse_websearch(q).include:
+        for name, weight in (("title", 4), ("summary", 2), ("body", 1)):
+            score = score + Case(
+                When(**{f"{name}__icontains": term}, then=Value(weight)), default=Value(0), output_field=IntegerField()
+            )
+    return score
+
+
+def entries_for(params: SearchParams, *, like: bool = False, tsquery: str | None = None) -> QuerySet[IndexEntry]:
+    """The entries a search (words and facet filters) leads to, unordered."""
+    queryset = IndexEntry.objects.all()
+    if params.q:
+        queryset = queryset.filter(_text_condition(params.q, like=like, tsquery=tsquery))
+    for facet, values in params.filters.items():
+        for value in values:
+            queryset = queryset.filter(pk__in=IndexTag.objects.filter(facet=facet, value=value).values("entry_id"))
+    return queryset
+
+
+# ---------------------------------------------------------------------------
+# Labels
+# ---------------------------------------------------------------------------
+
+
+def facet_labels(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
+    """Readable labels of facet values (one query per facet that has values)."""
+    labels: dict[str, dict[str, str]] = {facet: {} for facet in FACETS}
+    kinds = kind_labels()
+    languages = dict(CONTENT_LANGUAGE_CHOICES)
+    for value in values.get(Facet.KIND, ()):
+        labels[Facet.KIND][value] = str(kinds.get(value, value))
+    for value in values.get(Facet.LANGUAGE, ()):
+        labels[Facet.LANGUAGE][value] = str(languages.get(value, value))
+    for value in values.get(Facet.YEAR, ()):
+        labels[Facet.YEAR][value] = value
+    lookups = (
+        (Facet.COUNTRY, Country.objects.filter(iso2__in=values.get(Facet.COUNTRY, ())), "iso2", str),
+        (
+            Facet.OBJECTIVE,
+            Objective.objects.filter(number__in=_ints(values.get(Facet.OBJECTIVE, ()))),
+            "number",
+            lambda o: _("Objective %(number)s: %(label)s") % {"number": o.number, "label": o.translated("short_label")},
+        ),
+        (
+            Facet.PRINCIPLE,
+            GuidingPrinciple.objects.filter(letter__in=values.get(Facet.PRINCIPLE, ())),
+            "letter",
+            lambda p: p.translated("name"),
+        ),
+        (Facet.REGION, M49Region.objects.filter(code__in=values.get(Facet.REGION, ())), "code", lambda r: r.name),
+        (
+            Facet.COMMISSION,
+            RegionalCommission.objects.filter(code__in=values.get(Facet.COMMISSION, ())),
+            "code",
+            lambda c: c.code,
+        ),
+        (
+            Facet.THEMATIC,
+            MptfThematicArea.objects.filter(number__in=_ints(values.get(Facet.THEMATIC, ()))),
+            "number",
+            lambda t: t.translated("name"),
+        ),
+    )
+    for facet, queryset, key, label in lookups:
+        if values.get(facet):
+            for obj in queryset:
+                labels[facet][str(getattr(obj, key))] = str(label(obj))
+        for value in values.get(facet, ()):
+            labels[facet].setdefault(value, value)
+    return labels
+
+
+def _ints(values) -> list[int]:
+    return [int(v) for v in values if str(v).isdigit()]
+
+
+# ---------------------------------------------------------------------------
+# Search
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str  # adds this value to the search, or removes it when selected
+
+
+@dataclass
+class ResultItem:
+    entry: IndexEntry
+    kind_label: str
+    snippet: str
+    countries: list[tuple[str, str]]
+    objectives: list[tuple[str, str]]
+
+
+@dataclass
+class SearchResult:
+    params: SearchParams
+    total: int
+    items: list[ResultItem]
+    facets: dict[str, list[FacetValue]]
+    selected: list[FacetValue]
+    page: int
+    pages: int
+    page_size: int
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    def page_url(self, page: int) -> str:
+        return self.params.url(page=page)
+
+
+_MARK_OPEN, _MARK_CLOSE = "\u27e6", "\u27e7"
+
+
+def _marked(text: str) -> str:
+    """Escape ``text`` and turn the headline's markers into <mark> (the markers come from ts_headline
+    or the fallback; anything the author wrote is escaped)."""
+    escaped = escape(text.replace("\n", " "))
+    return mark_safe(escaped.replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>"))
+
+
+def _fallback_snippet(entry_text: str, q: str, width: int = 220) -> str:
+    terms = [t for t in parse_websearch(q).include if t]
+    text = " ".join(entry_text.split())
+    start = 0
+    lowered = text.lower()
+    for term in terms:
+        found = lowered.find(term.lower())
+        if found >= 0:
+            start = max(0, found - width // 3)
+            break
+    piece = text[start : start + width]
+    for term in sorted(terms, key=len, reverse=True):
+        piece = re.sub(re.escape(term), lambda m: f"{_MARK_OPEN}{m.group(0)}{_MARK_CLOSE}", piece, flags=re.I)
+    return ("… " if start else "") + piece + (" …" if start + width < len(text) else "")
+
+
+def _snippets(entries: list[IndexEntry], q: str, *, like: bool = False) -> dict[int, str]:
+    """Highlighted passages for the displayed page only (one query on PostgreSQL)."""
+    if not entries:
+        return {}
+    if not q:
+        return {e.pk: _marked(e.summary[:240] + ("…" if len(e.summary) > 240 else "")) for e in entries}
+    if uses_postgres() and not like:
+        headline = RawSQL(
+            "ts_headline(search_config::regconfig, left(summary || ' ' || body, 50000), "
+            "websearch_to_tsquery(search_config::regconfig, %s), %s)",
+            (q, HEADLINE_OPTIONS),
+        )
+        found = dict(
+            IndexEntry.objects.filter(pk__in=[e.pk for e in entries]).annotate(h=headline).values_list("pk", "h")
+        )
+        return {pk: _marked(text) for pk, text in found.items()}
+    return {e.pk: _marked(_fallback_snippet(f"{e.summary} {e.body}", q)) for e in entries}
+
+
+def hub_search(
+    params: SearchParams, *, page_size: int = PAGE_SIZE, with_facets: bool = True, like: bool = False
+) -> SearchResult:
+    """One page of results with facet counts. ``like`` runs the same search with the portable fallback
+    (LIKE on the text columns) instead of full-text search: the benchmark's baseline."""
+    tsquery = pg_tsquery(params.q) if params.q and uses_postgres() and not like else ""
+    matching = entries_for(params, like=like, tsquery=tsquery)
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    if with_facets:
+        # Every facet's counts in one grouped query; every entry has exactly one kind, so the kinds'
+        # counts add up to the number of results and no separate COUNT reads the matches again.
+        rows = (
+            IndexTag.objects.filter(entry_id__in=matching.values("pk"))
+            .values_list("facet", "value")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for facet, value, n in rows:
+            counts.setdefault(facet, {})[value] = n
+        total = sum(counts[Facet.KIND].values())
+    else:
+        total = matching.count()
+    pages = max(1, -(-total // page_size))
+    page = min(params.page, pages)
+    if params.sort == "relevance" and params.q:
+        ordered = matching.annotate(rank=_rank(params.q, like=like, tsquery=tsquery)).order_by(
+            "-rank", "-published_at", "-id"
+        )
+    else:
+        ordered = matching.order_by(F("published_at").desc(nulls_last=True), "-id")
+    offset = (page - 1) * page_size
+    # PostgreSQL makes the snippets itself; the fallback needs the text.
+    deferred = ("body", "search_vector") if uses_postgres() and not like else ("search_vector",)
+    entries = list(ordered.defer(*deferred)[offset : offset + page_size]) if total else []
+
+    tags_of: dict[int, list[tuple[str, str]]] = {}
+    for entry_id, facet, value in IndexTag.objects.filter(
+        entry_id__in=[e.pk for e in entries], facet__in=[Facet.COUNTRY, Facet.OBJECTIVE]
+    ).values_list("entry_id", "facet", "value"):
+        tags_of.setdefault(entry_id, []).append((facet, value))
+
+    wanted: dict[str, set[str]] = {facet: set(values) for facet, values in counts.items()}
+    for facet, values in params.filters.items():
+        wanted.setdefault(facet, set()).update(values)
+    for facet, value in (pair for pairs in tags_of.values() for pair in pairs):
+        wanted[facet].add(value)
+    labels = facet_labels(wanted)
+
+    facets: dict[str, list[FacetValue]] = {}
+    for facet in FACETS:
+        chosen = set(params.filters.get(facet, []))
+        values = [
+            FacetValue(
+                value,
+                labels[facet].get(value, value),
+                n,
+                value in chosen,
+                params.url(without=(facet, value)) if value in chosen else params.url(extra=(facet, value)),
+            )
+            for value, n in counts.get(facet, {}).items()
+        ]
+        if facet == Facet.YEAR:
+            values.sort(key=lambda v: v.value, reverse=True)
+        elif facet == Facet.OBJECTIVE:
+            values.sort(key=lambda v: (not v.selected, int(v.value) if v.value.isdigit() else 0))
+        else:
+            values.sort(key=lambda v: (not v.selected, -v.count, v.label))
+        facets[facet] = values if facet == Facet.OBJECTIVE else values[:FACET_LIMIT]
+    selected = [
+        FacetValue(
+            value,
+            labels[facet].get(value, value),
+            counts.get(facet, {}).get(value, 0),
+            True,
+            params.url(without=(facet, value)),
+        )
+        for facet, values in params.filters.items()
+        for value in values
+    ]
+
+    snippets = _snippets(entries, params.q, like=like)
+    kinds = kind_labels()
+    items = [
+        ResultItem(
+            entry=entry,
+            kind_label=str(kinds.get(entry.kind, entry.kind)),
+            snippet=snippets.get(entry.pk, ""),
+            countries=sorted(
+                (v, labels[Facet.COUNTRY].get(v, v)) for f, v in tags_of.get(entry.pk, []) if f == Facet.COUNTRY
+            ),
+            objectives=sorted(
+                ((v, labels[Facet.OBJECTIVE].get(v, v)) for f, v in tags_of.get(entry.pk, []) if f == Facet.OBJECTIVE),
+                key=lambda pair: int(pair[0]) if pair[0].isdigit() else 0,
+            ),
+        )
+        for entry in entries
+    ]
+    return SearchResult(params, total, items, facets, selected, page, pages, page_size)
+
+
+def search_suggestions(q: str, *, limit: int = 5) -> dict[str, list]:
+    """Country and objective pages whose names match what was typed ("Ghana", "objective 6", "remittances")."""
+    q = " ".join(q.split())
+    if len(q) < 3 and not q.isdigit():
+        return {"countries": [], "objectives": []}
+    countries = list(
+        Country.objects.filter(Q(name__icontains=q) | Q(official_name__icontains=q) | Q(iso3__iexact=q)).order_by(
+            "sort_name"
+        )[:limit]
+    )
+    number = re.fullmatch(r"(?:objective|objectif|objetivo|obj\.?)?\s*#?(\d{1,2})", q, flags=re.I)
+    condition = Q(short_label__icontains=q) | Q(title__icontains=q)
+    if number:
+        condition |= Q(number=int(number.group(1)))
+    objectives = list(Objective.objects.filter(condition).order_by("number")[:limit])
+    return {"countries": countries, "objectives": objectives}
