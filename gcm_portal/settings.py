@@ -190,11 +190,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int("CELERY_VISIBILI
 # Publishing (the outbox relay, beat) tries a dead broker once more, at once, then gives up: the task
 # stays in the outbox instead of holding a request for seconds. Workers reconnect for ever on their own.
 CELERY_BROKER_TRANSPORT_OPTIONS.update(max_retries=1, interval_start=0, interval_step=0.5, interval_max=0.5)
-# Separate queues, so a flood of text extraction never delays an e-mail (docker-compose.yml runs a
-# worker per queue; a single worker started with -Q mail,extract,celery serves all).
+# Separate queues, so a flood of text extraction or index updates never delays an e-mail
+# (docker-compose.yml runs a worker per queue; a single worker started with -Q mail,extract,index,celery
+# serves all).
 CELERY_TASK_ROUTES = {
     "core.send_email": {"queue": "mail"},
     "core.extract_text": {"queue": "extract"},
+    "knowledge.index_record": {"queue": "index"},
 }
 # The transactional outbox: relayed after each commit, and by beat every OUTBOX_RELAY_SECONDS.
 OUTBOX_RELAY_SECONDS = env.int("OUTBOX_RELAY_SECONDS", default=30)

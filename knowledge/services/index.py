@@ -16,8 +16,8 @@ from django.db import connection, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
-from kombu.exceptions import OperationalError
 
+from gcm_portal.core.outbox import outbox_enqueue
 from gcm_portal.core.search import SearchDocument, SearchSource, search_source, search_sources, text_search_config
 from gcm_portal.taxonomy.models import CommissionMembership, Country
 
@@ -202,9 +202,6 @@ def on_publication_changed(sender, event, **kwargs) -> None:
     """The kernel's publication event (sent after commit): refresh the record's entry in the background."""
     if search_source(event.kind) is None:
         return
-    from ..tasks import index_record_task
-
-    try:
-        index_record_task.delay(event.kind, event.pk)
-    except OperationalError:  # the broker is down: the change is public, the index catches up at the next rebuild
-        log.exception("search index: could not queue %s %s", event.kind, event.pk)
+    # Through the kernel's outbox: with the broker down the update waits in the database and is relayed
+    # when it returns; the task reads the record anew, so delivering it twice changes nothing.
+    outbox_enqueue("knowledge.index_record", args=(event.kind, event.pk))

@@ -36,7 +36,9 @@ def test_publishing_is_findable_within_seconds_with_a_worker(client, settings):
     settings.PAGE_CACHE_ENABLED = False
     assert not app.conf.task_always_eager
     staff = user_with_role("network_staff")
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING"):
+    with start_worker(
+        app, pool="solo", perform_ping_check=False, shutdown_timeout=10, loglevel="WARNING", queues=["celery", "index"]
+    ):
         resource = services.resource_create(
             actor=staff,
             data={"title": "Seasonal worker guidance", "resource_type": "guidance", "publisher": "ILO"},

@@ -22,7 +22,7 @@ from gcm_portal.core.outbox import outbox_relay
 
 from .faults import DEAD_REDIS, broker_at
 
-QUEUES = ["celery", "mail", "extract"]
+QUEUES = ["celery", "mail", "extract", "index"]
 
 
 def _wait_for(condition, timeout: float = 30.0, what: str = "condition"):
