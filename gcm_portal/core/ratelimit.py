@@ -50,7 +50,8 @@ def rate_limited(scope: str, ident: str) -> bool:
     except Exception:
         log.warning("rate limit cache unreachable for %s", scope, exc_info=True)
         return False
-    return count > limit
+    # The resilient cache answers None while Redis is unreachable: fail open, as the API throttles do.
+    return count is not None and count > limit
 
 
 def too_many_requests(request, message: str, *, retry_after: int = 600):
