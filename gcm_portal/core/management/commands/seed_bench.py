@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from gcm_portal.core.bench import SCALES, bench_seeders
+from gcm_portal.core.db import statement_timeout_lifted
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         spec = SCALES[scale]
         started = time.monotonic()
         for name, seeder in bench_seeders():
-            with transaction.atomic():
+            with statement_timeout_lifted(), transaction.atomic():
                 created = seeder(spec, random.Random(f"{seed}-{name}"), self.stdout)
             summary = ", ".join(f"{count} {what}" for what, count in created.items())
             self.stdout.write(f"{name}: {summary}")
