@@ -12,7 +12,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.kit"]
 PAGE_CACHE_TRACKED_APPS = [*PAGE_CACHE_TRACKED_APPS, "kit"]  # noqa: F405
 
 # Parallel test workers share one Redis in CI: each keeps its cached pages and counters apart.
-if "redis" in CACHES["default"]["BACKEND"]:  # noqa: F405
+if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = "gcm-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
 
 # Most tests sign staff in with force_login and no second factor; the tests of the gate itself

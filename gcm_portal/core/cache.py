@@ -142,7 +142,36 @@ class ResilientRedisCache(RedisCache):
         return self._call(None, super().delete_many, keys, version)
 
     def clear(self):
-        return self._call(False, super().clear)
+        """Delete this cache's own keys (those under its key prefix), not the whole Redis database:
+        the Celery broker may keep its queues in the same database, and Django's ``clear()`` would
+        flush them with the cache."""
+        return self._call(False, self._clear_own_keys)
+
+    def _clear_own_keys(self) -> bool:
+        client = self._cache.get_client(write=True)
+        batch = []
+        for key in client.scan_iter(match=self.make_key("*", version="*"), count=1000):
+            batch.append(key)
+            if len(batch) == 500:
+                client.unlink(*batch)
+                batch = []
+        if batch:
+            client.unlink(*batch)
+        return True
+
+    def bump_counters(self, keys, start: int) -> None:
+        """Add one to each counter in ``keys``, a missing one starting from ``start``: one round trip for
+        them all (a pipeline of SET NX and INCR), where ``incr()`` takes two per key."""
+
+        def run():
+            pipe = self._cache.get_client(write=True).pipeline(transaction=False)
+            for key in keys:
+                full = self.make_and_validate_key(key)
+                pipe.set(full, start, nx=True)
+                pipe.incr(full)
+            pipe.execute()
+
+        self._call(None, run)
 
     def ping(self) -> bool:
         """Ask the server directly (no retry delay): True when it answers."""
