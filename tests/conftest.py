@@ -13,6 +13,7 @@ from django.db import connection
 from django.utils import translation
 
 from tests.factories.accounts import UserFactory, user_with_role
+from tests.module_records import TEST_EMAIL_BACKEND, TEST_PASSWORD_HASHERS
 
 REQUIRE_SERVICES = os.environ.get("GCM_REQUIRE_SERVICES") == "1"
 
@@ -33,13 +34,28 @@ def _service_markers(request):
         _service_missing("chromium is not installed (apt-get install chromium)")
 
 
+@pytest.fixture(scope="module")
+def module_media_root(tmp_path_factory):
+    """The uploads folder of records built once for a module's tests (tests/module_records.py)."""
+    return tmp_path_factory.mktemp("module-media")
+
+
+@pytest.fixture
+def media_root(request, tmp_path):
+    """Where a test's uploads go: a folder of its own, or, for a test using records built once for its
+    module, the folder where their files were written."""
+    if "module_media_root" in request.fixturenames:
+        return request.getfixturevalue("module_media_root")
+    return tmp_path
+
+
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
+def _isolated(settings, media_root):
     """Each test gets its own media folder, in-memory e-mail and a clean cache (throttle counters)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = media_root / "media"
+    settings.PRIVATE_MEDIA_ROOT = media_root / "private"
+    settings.EMAIL_BACKEND = TEST_EMAIL_BACKEND
+    settings.PASSWORD_HASHERS = TEST_PASSWORD_HASHERS
     cache.clear()
     with translation.override("en"):
         yield

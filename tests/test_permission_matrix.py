@@ -14,6 +14,7 @@ from tests.factories.kit import build_kit_world
 from tests.factories.knowledge import build_knowledge_world
 from tests.factories.mptf import build_mptf_world
 from tests.factories.reviews import build_world
+from tests.module_records import module_records
 from tests.policy import COVERED_BY_PREFIX, POLICY, ROLES
 
 WORLDS = {
@@ -25,6 +26,17 @@ WORLDS = {
 }
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker, module_media_root):
+    """A user of every role, and every app's world of records in every state (the focal_point role is
+    Ghana's focal point), built once for the module (tests/module_records.py)."""
+    with module_records(django_db_blocker, module_media_root):
+        users = {role: user_with_role(role) if role != "anonymous" else None for role in ROLES}
+        worlds = {name: build(focal_gh=users["focal_point"]) for name, build in WORLDS.items()}
+        worlds["knowledge"].build_all()  # built on first use elsewhere: here, before any role's savepoint
+        yield users, worlds
 
 
 def _pattern_names(patterns, namespace=""):
@@ -59,15 +71,14 @@ def _ask(client, name: str, expect, url: str, data):
 
 
 @pytest.mark.parametrize(("name", "index"), CASES)
-def test_policy(name, index):
-    """One row of the policy, asked by every role. The world is built once; each role's request runs
-    inside a savepoint that is rolled back, so every role meets the same records in the same states."""
+def test_policy(name, index, matrix):
+    """One row of the policy, asked by every role. Each role's request runs inside a savepoint that is
+    rolled back, so every role meets the same records in the same states."""
     expect = POLICY[name][index]
-    users = {role: user_with_role(role) if role != "anonymous" else None for role in ROLES}
+    users, worlds = matrix
     kwargs, data = expect.kwargs, expect.data
     if callable(kwargs) or callable(data):
-        # Object rows: a world of records in every state; the focal_point role is Ghana's focal point.
-        world = WORLDS[expect.world](focal_gh=users["focal_point"])
+        world = worlds[expect.world]
         kwargs = kwargs(world) if callable(kwargs) else kwargs
         data = data(world) if callable(data) else data
     url = reverse(name, kwargs=kwargs)

@@ -91,3 +91,23 @@ def test_an_unmatched_api_path_answers_json(client, settings):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "Not found."}
+
+
+def test_the_served_document_is_generated_once_per_language(client, monkeypatch, django_user_model):
+    from gcm_portal.api import urls
+
+    calls = []
+    generate = SchemaGenerator.get_schema
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return generate(self, *args, **kwargs)
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", counted)
+    monkeypatch.setattr(urls, "_schemas", {})
+    english = client.get("/api/schema/?format=json", HTTP_ACCEPT="application/json").json()
+    client.force_login(django_user_model.objects.create_user(email="reader@example.org", password="x"))
+    assert client.get("/api/schema/?format=json").json() == english  # the same whoever asks
+    french = client.get("/api/schema/?format=json&lang=fr").json()
+    assert french != english
+    assert len(calls) == 2

@@ -17,16 +17,14 @@ from champions.models import (
     PeerPairing,
     ProfileUpdate,
 )
-from gcm_portal.core.demo import DEMO_PASSWORD, load_demo_data, register_demo_loader
+from gcm_portal.core.demo import DEMO_PASSWORD, load_demo_data
 from gcm_portal.core.models import RecordVersion
+from tests.module_records import demo_content
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    register_demo_loader(load_champions_demo)
-    load_demo_data()
+demo = demo_content(load_champions_demo)
 
 
 def _counts():

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 
 from gcm_portal.core.audit import AuditEntry
 from gcm_portal.core.curation import CurationState
-from gcm_portal.core.demo import DEMO_PASSWORD, load_demo_data, register_demo_loader
+from gcm_portal.core.demo import DEMO_PASSWORD, load_demo_data
 from knowledge.choices import AssignmentStatus, PracticeStatus, RequestStatus
 from knowledge.demo import load_knowledge_demo
 from knowledge.models import (
@@ -29,14 +29,12 @@ from knowledge.models import (
     WorkingGroup,
 )
 from knowledge.workflow import peer_review_of
+from tests.module_records import demo_content
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    register_demo_loader(load_knowledge_demo)
-    load_demo_data()
+demo = demo_content(load_knowledge_demo)
 
 
 def counts() -> dict:

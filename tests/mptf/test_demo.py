@@ -6,7 +6,7 @@ import pytest
 from django.http import HttpRequest
 
 from gcm_portal.core.audit import AuditEntry
-from gcm_portal.core.demo import DEMO_PASSWORD, load_demo_data, register_demo_loader
+from gcm_portal.core.demo import DEMO_PASSWORD, load_demo_data
 from mptf.demo import load_mptf_demo
 from mptf.models import (
     CommitteeDecision,
@@ -20,14 +20,12 @@ from mptf.models import (
     ProgrammeReport,
     Transfer,
 )
+from tests.module_records import demo_content
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    register_demo_loader(load_mptf_demo)
-    load_demo_data()
+demo = demo_content(load_mptf_demo)
 
 
 def counts():

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gcm_portal.core.audit import AuditEntry
 from gcm_portal.core.curation import CurationState as Curation
-from gcm_portal.core.demo import load_demo_data, register_demo_loader
+from gcm_portal.core.demo import load_demo_data
 from gcm_portal.core.files import FILE_KINDS
 from gcm_portal.core.samples import sample_docx, sample_pdf
 from reviews.choices import PledgeStatus, ReportStatus, ReviewStatus
@@ -25,14 +25,12 @@ from reviews.models import (
     StakeholderContribution,
     VoluntaryReport,
 )
+from tests.module_records import demo_content
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    register_demo_loader(load_reviews_demo)
-    load_demo_data()
+demo = demo_content(load_reviews_demo)
 
 
 def _counts():
