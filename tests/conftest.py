@@ -14,6 +14,7 @@ from django.utils import translation
 
 from tests.factories.accounts import UserFactory, user_with_role
 from tests.module_records import TEST_EMAIL_BACKEND, TEST_PASSWORD_HASHERS
+from tests.template_db import setup_from_template
 
 REQUIRE_SERVICES = os.environ.get("GCM_REQUIRE_SERVICES") == "1"
 
@@ -22,6 +23,35 @@ def _service_missing(reason: str) -> None:
     if REQUIRE_SERVICES:
         pytest.fail(f"GCM_REQUIRE_SERVICES=1 but {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """Each test process copies one migrated template database instead of migrating its own
+    (tests/template_db.py). With ``--reuse-db`` or ``--create-db``, Django migrates as usual."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    keepdb = django_db_keepdb and not django_db_createdb
+    with django_db_blocker.unblock():
+        if django_db_keepdb or django_db_createdb:
+            config = setup_databases(
+                verbosity=0, interactive=False, keepdb=keepdb, aliases=aliases, serialized_aliases=serialized_aliases
+            )
+        else:
+            config = setup_from_template(serialize="default" in serialized_aliases)
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=0)
 
 
 @pytest.fixture(autouse=True)
