@@ -31,4 +31,7 @@ if CELERY_BROKER_URL.startswith("redis"):  # noqa: F405
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
         "global_keyprefix": "gcm-test-" + os.environ.get("PYTEST_XDIST_WORKER", "main") + ":",
+        # A worker killed while restoring unacknowledged tasks holds this lock until it expires
+        # (5 minutes by default): the next worker of a reliability test would wait that long.
+        "unacked_mutex_expire": 5,
     }

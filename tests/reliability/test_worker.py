@@ -120,7 +120,7 @@ def test_a_worker_killed_mid_task_leads_to_exactly_one_email(tmp_path, empty_que
 
     second = _start_worker(tmp_path, delay=0)
     try:
-        _wait_for(lambda: list(tmp_path.glob("sent-*")), timeout=60, what="the redelivered e-mail")
+        _wait_for(lambda: list(tmp_path.glob("sent-*")), timeout=90, what="the redelivered e-mail")
         time.sleep(4)  # past another visibility timeout: nothing more arrives
     finally:
         _stop(second)
