@@ -14,7 +14,7 @@ from django.utils import translation
 
 from tests.factories.accounts import UserFactory, user_with_role
 from tests.module_records import TEST_EMAIL_BACKEND, TEST_PASSWORD_HASHERS
-from tests.template_db import setup_from_template
+from tests.template_db import setup_from_template, teardown_copy
 
 REQUIRE_SERVICES = os.environ.get("GCM_REQUIRE_SERVICES") == "1"
 
@@ -34,8 +34,9 @@ def django_db_setup(
     django_db_createdb,
     django_db_modify_db_settings,
 ):
-    """Each test process copies one migrated template database instead of migrating its own
-    (tests/template_db.py). With ``--reuse-db`` or ``--create-db``, Django migrates as usual."""
+    """Each test process copies one migrated template database instead of migrating its own, and drops
+    its copy at the end (tests/template_db.py). With ``--reuse-db`` or ``--create-db``, Django migrates
+    as usual."""
     from django.test.utils import setup_databases, teardown_databases
     from pytest_django.fixtures import _get_databases_for_setup
 
@@ -49,9 +50,21 @@ def django_db_setup(
         else:
             config = setup_from_template(serialize="default" in serialized_aliases)
     yield
-    if not keepdb:
-        with django_db_blocker.unblock():
-            teardown_databases(config, verbosity=0)
+    with django_db_blocker.unblock():
+        if django_db_keepdb or django_db_createdb:
+            if not keepdb:
+                teardown_databases(config, verbosity=0)
+        else:
+            teardown_copy(config)
+
+
+SLOW_FIRST = ("browser", "redis", "postgres")
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that start servers, workers or a browser run first, so that the processes sharing the suite
+    finish together instead of one of them ending on a minute-long test."""
+    items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in SLOW_FIRST))
 
 
 @pytest.fixture(autouse=True)

@@ -34,4 +34,8 @@ if CELERY_BROKER_URL.startswith("redis"):  # noqa: F405
         # A worker killed while restoring unacknowledged tasks holds this lock until it expires
         # (5 minutes by default): the next worker of a reliability test would wait that long.
         "unacked_mutex_expire": 5,
+        # Unacknowledged tasks past their visibility timeout are looked for every second, not every
+        # 100 seconds (kombu's sweep interval times its throttle).
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
     }

@@ -118,3 +118,18 @@ def setup_from_template(serialize: bool) -> list:
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     connection.ensure_connection()
     return [(connection, old_name, True)]
+
+
+def teardown_copy(config: list) -> None:
+    """Drop this process's copy. On PostgreSQL ``WITH (FORCE)``: a server or worker process that a test
+    started and that has not let go of its connection yet must not turn a passed run into an error."""
+    for connection, old_name, _ in config:
+        name = connection.settings_dict["NAME"]
+        if connection.vendor != "postgresql":
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            continue
+        connection.close()
+        settings.DATABASES[connection.alias]["NAME"] = old_name
+        connection.settings_dict["NAME"] = old_name
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(name)} WITH (FORCE)")
