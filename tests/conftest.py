@@ -58,15 +58,6 @@ def django_db_setup(
             teardown_copy(config)
 
 
-SLOW_FIRST = ("browser", "redis", "postgres")
-
-
-def pytest_collection_modifyitems(items):
-    """Tests that start servers, workers or a browser run first, so that the processes sharing the suite
-    finish together instead of one of them ending on a minute-long test."""
-    items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in SLOW_FIRST))
-
-
 @pytest.fixture(autouse=True)
 def _service_markers(request):
     if request.node.get_closest_marker("redis") and not settings.REDIS_URL:
