@@ -74,10 +74,21 @@ class ReviewRefSerializer(serializers.Serializer):
 
 
 class SourceSerializer(serializers.Serializer):
+    """One source of a record's facts, as stored (``sources``, a JSON list): a source may lack an address,
+    a date or a note; the answer then says so with null or an empty note, always with every key."""
+
     title = serializers.CharField(read_only=True)
-    url = serializers.URLField(read_only=True, required=False)
-    date = serializers.DateField(read_only=True, required=False)
-    note = serializers.CharField(read_only=True, required=False)
+    url = serializers.URLField(read_only=True, allow_null=True)
+    date = serializers.DateField(read_only=True, allow_null=True)
+    note = serializers.CharField(read_only=True, allow_blank=True)
+
+    def to_representation(self, source: dict) -> dict:
+        return {
+            "title": source.get("title", ""),
+            "url": source.get("url") or None,
+            "date": source.get("date") or None,
+            "note": source.get("note", ""),
+        }
 
 
 def sources_field():
@@ -144,6 +155,7 @@ class ForumPartSerializer(serializers.ModelSerializer):
     kind = NamedChoiceField(ForumPartKind.choices, enum_name="ForumPartKindEnum", read_only=True)
     round_table = RoundTableSerializer(read_only=True, allow_null=True)
     documents = ReviewDocumentSerializer(many=True, read_only=True)
+    recording_url = serializers.URLField(read_only=True, allow_blank=True)
     sources = sources_field()
 
     class Meta:
@@ -253,6 +265,7 @@ class ReviewEventSerializer(serializers.ModelSerializer):
     kind = NamedChoiceField(ReviewEventKind.choices, enum_name="ReviewEventKindEnum", read_only=True)
     format = NamedChoiceField(ReviewFormat.choices, enum_name="ReviewFormatEnum", read_only=True, allow_blank=True)
     documents = ReviewDocumentSerializer(many=True, read_only=True)
+    recording_url = serializers.URLField(read_only=True, allow_blank=True)
     sources = sources_field()
 
     class Meta:

@@ -331,9 +331,33 @@ def test_the_review_api_lists_invited_states_with_their_basis(api_client):
     services.invitation_add(review=review, country=Country.objects.get(iso2="JP"), actor=staff, source=SOURCE)
     body = api_client.get(f"/api/v1/regional-reviews/{review.pk}/").json()
     invited = {i["country"]["iso2"]: i for i in body["invited"]}
-    assert len(invited) == 34 and invited["JP"]["basis"] == "added" and invited["JP"]["sources"] == [SOURCE]
+    assert (
+        len(invited) == 34
+        and invited["JP"]["basis"] == "added"
+        and invited["JP"]["sources"] == [{"date": None, "note": "", **SOURCE}]
+    )
     assert invited["MX"]["basis"] == "regional_member" and "US" not in invited
     assert {p["country"]["iso2"] for p in body["participants"]} == set(invited)
     assert body["code"] == "2024-2025-eclac" and body["events"]
     listing = api_client.get("/api/v1/regional-reviews/?invited=JP&commission=ECLAC").json()
     assert [r["id"] for r in listing["results"]] == [review.pk] and listing["results"][0]["invited_count"] == 34
+
+
+def test_a_source_without_date_or_note_and_a_blank_recording_answer_as_the_schema_says():
+    """What schemathesis found: a stored source may lack a date or a note, and a recording address may be
+    blank; the answer carries every key (null or an empty note) and the schema admits the blank address."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    from reviews.api.serializers import SourceSerializer
+
+    assert SourceSerializer({"title": "A press release", "url": "https://example.org/news"}).data == {
+        "title": "A press release",
+        "url": "https://example.org/news",
+        "date": None,
+        "note": "",
+    }
+    schema = SchemaGenerator().get_schema(request=None, public=True)["components"]["schemas"]
+    assert schema["Source"]["properties"]["date"]["nullable"] is True
+    for component in ("ForumPart", "ReviewEvent"):
+        recording = schema[component]["properties"]["recording_url"]
+        assert {"type": "string", "maxLength": 0} in recording["oneOf"], recording
