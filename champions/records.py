@@ -80,7 +80,7 @@ def profile_apply(update: ProfileUpdate) -> Champion:
     champion.priority_objectives.set(update.priority_objectives.all())
     champion.plan_objectives.set(update.plan_objectives.all())
     areas = {a.number: a for a in FocusArea.objects.all()}
-    notes = {int(k): v for k, v in (update.focus_notes or {}).items() if str(k).isdigit() and int(k) in areas}
+    notes = {int(k): v for k, v in (update.focus_notes or {}).items() if str(k).isdecimal() and int(k) in areas}
     champion.focus_area_rows.exclude(focus_area__number__in=notes).delete()
     for number, text in notes.items():
         ChampionFocusArea.objects.update_or_create(

@@ -91,7 +91,7 @@ class PrincipleFilter(_CodeFilter):
 
 class _ObjectiveChoiceField(ObjectiveChoiceField):
     def to_python(self, value):
-        if isinstance(value, str) and not value.strip().isdigit():
+        if isinstance(value, str) and not value.strip().isdecimal():
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 

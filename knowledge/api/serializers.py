@@ -79,7 +79,7 @@ class BoundedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """A primary key that is checked to be a database id before it is looked up."""
 
     def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int | str) or not str(data).isdigit():
+        if isinstance(data, bool) or not isinstance(data, int | str) or not str(data).isdecimal():
             self.fail("incorrect_type", data_type=type(data).__name__)
         if not 0 < int(data) <= MAX_ID:
             self.fail("does_not_exist", pk_value=data)

@@ -139,7 +139,7 @@ def country_overview(country: Country, *, latest: int = 5) -> dict:
             if by_kind.get(kind)
         ],
         "latest": recent[:latest],
-        "objectives": {int(k): v for k, v in objectives.items() if k.isdigit()},
+        "objectives": {int(k): v for k, v in objectives.items() if k.isdecimal()},
     }
 
 

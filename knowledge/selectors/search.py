@@ -258,7 +258,8 @@ def facet_labels(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
 
 
 def _ints(values) -> list[int]:
-    return [int(v) for v in values if str(v).isdigit()]
+    # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
+    return [int(v) for v in values if str(v).isdecimal()]
 
 
 # ---------------------------------------------------------------------------
@@ -416,7 +417,7 @@ def hub_search(
         if facet == Facet.YEAR:
             values.sort(key=lambda v: v.value, reverse=True)
         elif facet == Facet.OBJECTIVE:
-            values.sort(key=lambda v: (not v.selected, int(v.value) if v.value.isdigit() else 0))
+            values.sort(key=lambda v: (not v.selected, int(v.value) if v.value.isdecimal() else 0))
         else:
             values.sort(key=lambda v: (not v.selected, -v.count, v.label))
         facets[facet] = values if facet == Facet.OBJECTIVE else values[:FACET_LIMIT]
@@ -444,7 +445,7 @@ def hub_search(
             ),
             objectives=sorted(
                 ((v, labels[Facet.OBJECTIVE].get(v, v)) for f, v in tags_of.get(entry.pk, []) if f == Facet.OBJECTIVE),
-                key=lambda pair: int(pair[0]) if pair[0].isdigit() else 0,
+                key=lambda pair: int(pair[0]) if pair[0].isdecimal() else 0,
             ),
         )
         for entry in entries

@@ -121,7 +121,7 @@ class FollowCreateView(LoginRequiredMixin, View):
         country = objective = None
         if request.POST.get("country"):
             country = get_object_or_404(Country, iso2=request.POST["country"].replace("\x00", "").upper()[:2])
-        if request.POST.get("objective", "").isdigit():
+        if request.POST.get("objective", "").isdecimal():
             objective = get_object_or_404(Objective, number=int(request.POST["objective"]))
         try:
             follow_create(

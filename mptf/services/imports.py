@@ -125,7 +125,7 @@ def _check_row(kind: str, values: dict, lookups: _Lookups, seen: set) -> tuple[d
     else:
         year_text = values.get("year", "").strip()
         today = timezone.localdate()
-        if year_text.isdigit() and 2019 <= int(year_text) <= today.year:
+        if year_text.isdecimal() and 2019 <= int(year_text) <= today.year:
             clean["year"] = int(year_text)
         else:
             errors.append(_("“%(value)s” is not a reporting year (2019 to this year).") % {"value": year_text})

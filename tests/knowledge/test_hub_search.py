@@ -272,3 +272,23 @@ def test_odd_input_is_answered_not_failed(client):
         assert client.get("/hub/search/", params).status_code == 200
     assert client.get("/api/v1/matrix/", {"country": "g\x00"}).status_code == 404
     assert api_search(client, q="the")["count"] == 0  # only stop words: nothing to look for
+
+
+def test_garbage_in_every_parameter_gets_an_answer_not_a_server_error(client):
+    """What schemathesis sent (a staff token, PostgreSQL): control characters, unknown facet values, a page
+    far past the end. Unknown values match nothing; the page is brought back in range."""
+    query = (
+        "/api/v1/search/?kind=%F0%9F%91%8D&kind=t%3D&kind=%0F&commission=%C3%99&country=__main__"
+        "&year=__main__&year=%1A%C2%98&page=70535614940&thematic=%13&thematic=__main__"
+        "&objective=%C2%B2&objective=%12d%2C&objective=O%27b%00R&principle=%C3%96i&sort=date"
+        "&region=%2C&region=k~%5D&q=%C3%86%23b%C2%A6%25"
+    )
+    for url in (query, query.replace("/api/v1/search/", "/hub/search/")):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/voluntary-reports/?objective=%C2%B2", "/hub/practices/?objective=%C2%B2"])
+def test_a_superscript_digit_is_not_taken_for_a_number(client, url):
+    """ "²" passes ``str.isdigit()`` but not ``int()``: every numeric input is checked with ``isdecimal()``."""
+    assert client.get(url).status_code in (200, 400)
