@@ -290,5 +290,5 @@ def test_garbage_in_every_parameter_gets_an_answer_not_a_server_error(client):
 
 @pytest.mark.parametrize("url", ["/api/v1/voluntary-reports/?objective=%C2%B2", "/hub/practices/?objective=%C2%B2"])
 def test_a_superscript_digit_is_not_taken_for_a_number(client, url):
-    """ "²" passes ``str.isdigit()`` but not ``int()``: every numeric input is checked with ``isdecimal()``."""
+    """A superscript "²" passes ``str.isdigit()`` but not ``int()``: numeric input is checked with ``isdecimal()``."""
     assert client.get(url).status_code in (200, 400)
