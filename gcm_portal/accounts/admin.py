@@ -113,26 +113,19 @@ class UserAdmin(DjangoUserAdmin):
 
 
 def _grant(request, membership: Membership) -> None:
-    try:
-        services.role_grant(
-            user=membership.user,
-            role=membership.role,
-            country=membership.country,
-            entity=membership.entity,
-            granted_by=request.user,
-        )
-    except PermissionDenied as error:
-        messages.error(request, str(error))
+    _through_service(request, services.role_grant, membership, granted_by=request.user)
 
 
 def _revoke(request, membership: Membership) -> None:
+    _through_service(request, services.role_revoke, membership, revoked_by=request.user)
+
+
+def _through_service(request, service, membership: Membership, **actor) -> None:
+    """Grant or revoke through the accounts service, which checks what the acting user may do and audits it;
+    a refusal is shown on the admin page."""
     try:
-        services.role_revoke(
-            user=membership.user,
-            role=membership.role,
-            country=membership.country,
-            entity=membership.entity,
-            revoked_by=request.user,
+        service(
+            user=membership.user, role=membership.role, country=membership.country, entity=membership.entity, **actor
         )
     except PermissionDenied as error:
         messages.error(request, str(error))
