@@ -71,3 +71,34 @@ def test_dockerfile_serves_the_wsgi_app():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "gcm_portal.wsgi:application" in dockerfile
     assert "collectstatic" in dockerfile
+
+
+def test_web_replicas_sit_behind_one_balancer_and_the_client_address_counts_both_proxies():
+    compose = _compose()
+    services = compose["services"]
+    web, proxy = services["web"], services["proxy"]
+    assert web["deploy"]["replicas"] >= 2
+    assert "ports" not in web  # only the balancer reaches the replicas
+    assert proxy["ports"] == ["127.0.0.1:8000:8080"]
+    assert proxy["depends_on"]["web"]["condition"] == "service_healthy"
+    (config,) = [c for c in proxy["configs"] if c["target"] == "/etc/nginx/conf.d/default.conf"]
+    nginx = compose["configs"][config["source"]]["content"]
+    assert "listen 8080;" in nginx and "set $$web http://web:8000;" in nginx
+    assert "resolver 127.0.0.11 valid=10s" in nginx  # replicas added by --scale are found
+    # The balancer appends to X-Forwarded-For; the host's TLS proxy overwrites it: two trusted proxies.
+    assert "proxy_set_header X-Forwarded-For $$proxy_add_x_forwarded_for;" in nginx
+    assert services["web"]["environment"]["TRUSTED_PROXIES"] == "${TRUSTED_PROXIES:-2}"
+    # Every `$` meant for nginx is escaped from compose's substitution.
+    assert "$" not in nginx.replace("$$", "")
+
+
+def test_each_queue_has_its_own_worker_and_beat_runs_once():
+    services = _compose()["services"]
+    queues = {}
+    for name, service in services.items():
+        words = _words(service.get("command"))
+        if "celery" in words and "worker" in words:
+            queues[name] = words[words.index("-Q") + 1] if "-Q" in words else "celery"
+    assert sorted(queues.values()) == ["celery", "extract", "index", "mail"]
+    beat = [name for name, service in services.items() if "beat" in _words(service.get("command"))]
+    assert beat == ["beat"] and "deploy" not in services["beat"]

@@ -1,4 +1,4 @@
-"""Fixtures of the reliability tests: a real S3-compatible server on loopback."""
+"""Fixtures of the reliability tests: a real S3-compatible server and a Redis server of their own, on loopback."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from .faults import LoopbackRedis
 
 S3_BUCKET = "gcm-documents"
 
@@ -47,3 +49,16 @@ def s3_server():
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def loopback_redis():
+    """A Redis server the test starts and stops itself (not the shared one: stopping that would break
+    every other test process)."""
+    server = LoopbackRedis()
+    if server.executable is None:
+        pytest.fail("redis-server is not installed (apt-get install redis-server)")
+    try:
+        yield server
+    finally:
+        server.stop()

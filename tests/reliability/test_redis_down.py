@@ -1,10 +1,13 @@
-"""Redis is optional at every moment: with the cache and the broker unreachable, the pages, the API,
-sign-in, saving a draft and submitting it keep working; the staff e-mail waits in the outbox and leaves
-once the broker answers again, once."""
+"""Redis is optional at every moment: with the cache and the broker unreachable (a dead port, and a
+Redis server the test stops and starts again), the pages, the API, sign-in, saving a draft and
+submitting it keep working; the staff e-mail waits in the outbox and leaves once the broker answers
+again, once."""
 
 from __future__ import annotations
 
 import logging
+import time
+from contextlib import nullcontext
 
 import pytest
 from django.core import mail
@@ -17,7 +20,7 @@ from reviews.models import VoluntaryReport
 from tests.factories.accounts import PASSWORD, focal_point, user_with_role
 from tests.factories.reviews import eca_review, make_report
 
-from .faults import DEAD_REDIS, broker_at, cache_unreachable, redis_unreachable
+from .faults import DEAD_REDIS, QUEUES, broker_at, cache_at, cache_unreachable, redis_unreachable, wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -43,43 +46,48 @@ def _edit_form(report: VoluntaryReport) -> dict:
     }
 
 
+def _work_while_redis_is_down(client: Client, fp, report: VoluntaryReport, staff, commit) -> None:
+    """Pages, the API, sign-in, saving a draft and submitting it, with Redis unreachable; ``commit``
+    runs the after-commit callbacks of a request (a no-op in a transactional test)."""
+    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("reviews:index")).status_code == 200
+    assert client.get("/api/v1/voluntary-reports/").status_code == 200
+    assert client.get("/api/v1/review-cycles/").status_code == 200
+
+    response = client.post(reverse("accounts:login"), {"username": fp.email, "password": PASSWORD})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+    with commit():
+        response = client.post(reverse("reviews:report-edit", args=[report.pk]), _edit_form(report))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    report.refresh_from_db()
+    assert report.title == "Ghana 2025 review, revised"
+
+    with commit():
+        response = client.post(reverse("reviews:report-transition", args=[report.pk, "submit"]))
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    # The on-site notice is in the database already; the e-mail waits in the outbox.
+    assert Notification.objects.filter(recipient=staff, event="report_submitted").count() == 1
+    waiting = OutboxMessage.objects.filter(sent_at__isnull=True, task="core.send_email")
+    assert waiting.count() == 1 and "Connection" in waiting.get().last_error
+    assert mail.outbox == []
+
+    # The signed-in API works too, and a page under a session still answers.
+    assert client.get("/api/v1/voluntary-reports/").status_code == 200
+    assert client.get(report.get_absolute_url()).status_code == 200
+
+
 def test_pages_api_sign_in_draft_and_submission_work_without_redis(caplog, django_capture_on_commit_callbacks):
     fp = focal_point("GH")
     staff = user_with_role("network_staff")
     report = make_report(fp, "GH")
     mail.outbox.clear()
-    client = Client()
     caplog.set_level(logging.INFO, logger="gcm_portal")
     with redis_unreachable():
-        assert client.get(reverse("home")).status_code == 200
-        assert client.get(reverse("reviews:index")).status_code == 200
-        assert client.get("/api/v1/voluntary-reports/").status_code == 200
-        assert client.get("/api/v1/review-cycles/").status_code == 200
-
-        response = client.post(reverse("accounts:login"), {"username": fp.email, "password": PASSWORD})
-        assert response.status_code == 302, response.content.decode()[:2000]
-        assert client.get(reverse("accounts:profile")).status_code == 200
-
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(reverse("reviews:report-edit", args=[report.pk]), _edit_form(report))
-        assert response.status_code == 302, response.content.decode()[:2000]
-        report.refresh_from_db()
-        assert report.title == "Ghana 2025 review, revised"
-
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(reverse("reviews:report-transition", args=[report.pk, "submit"]))
-        assert response.status_code == 302
-        report.refresh_from_db()
-        assert report.status == "submitted"
-        # The on-site notice is in the database already; the e-mail waits in the outbox.
-        assert Notification.objects.filter(recipient=staff, event="report_submitted").count() == 1
-        waiting = OutboxMessage.objects.filter(sent_at__isnull=True, task="core.send_email")
-        assert waiting.count() == 1 and "Connection" in waiting.get().last_error
-        assert mail.outbox == []
-
-        # The signed-in API works too, and a page under a session still answers.
-        assert client.get("/api/v1/voluntary-reports/").status_code == 200
-        assert client.get(report.get_absolute_url()).status_code == 200
+        _work_while_redis_is_down(Client(), fp, report, staff, lambda: django_capture_on_commit_callbacks(execute=True))
 
     # Logged once per outage, not once per request.
     outages = [r for r in caplog.records if r.name == "gcm_portal.core.cache" and r.levelno == logging.WARNING]
@@ -93,6 +101,40 @@ def test_pages_api_sign_in_draft_and_submission_work_without_redis(caplog, djang
     assert [m.to for m in mail.outbox] == [[staff.email]]
     assert outbox_relay() == 0
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.redis
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_redis_stopped_a_draft_is_submitted_and_the_staff_email_arrives_once_it_is_back(loopback_redis):
+    """The whole drill on a Redis server the test runs itself, as cache and broker: stopped, the portal
+    keeps working; started again, the cache answers again without a restart and a real worker sends the
+    staff e-mail that waited in the outbox, once."""
+    from celery.contrib.testing.worker import start_worker
+    from django.core.cache import cache
+
+    fp = focal_point("GH")
+    staff = user_with_role("network_staff")
+    report = make_report(fp, "GH")
+    mail.outbox.clear()
+    loopback_redis.start()
+    with cache_at(loopback_redis.url), broker_at(loopback_redis.url) as app:
+        cache.set("before", 1)
+        assert cache.get("before") == 1
+        loopback_redis.stop()
+
+        _work_while_redis_is_down(Client(), fp, report, staff, nullcontext)
+
+        loopback_redis.start()
+        assert wait_for(lambda: cache.add("after", 1) and cache.get("after") == 1, timeout=15, what="the cache")
+        # Skip the back-off the failed attempt set; beat's relay (every 30 s) would do the same later.
+        OutboxMessage.objects.update(available_at=OutboxMessage.objects.get().created_at)
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=QUEUES):
+            assert outbox_relay() == 1
+            wait_for(lambda: len(mail.outbox) == 1, what="the staff e-mail")
+            assert outbox_relay() == 0
+            time.sleep(1)
+    assert [m.to for m in mail.outbox] == [[staff.email]]
+    assert OutboxMessage.objects.get().sent_at is not None
 
 
 def test_a_broker_down_at_commit_keeps_the_task_and_a_second_delivery_has_no_effect(

@@ -20,19 +20,7 @@ from gcm_portal.core.email import email_send
 from gcm_portal.core.models import OutboxMessage, TaskEffect
 from gcm_portal.core.outbox import outbox_relay
 
-from .faults import DEAD_REDIS, broker_at
-
-QUEUES = ["celery", "mail", "extract", "index"]
-
-
-def _wait_for(condition, timeout: float = 30.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+from .faults import DEAD_REDIS, QUEUES, broker_at, wait_for
 
 
 @pytest.fixture
@@ -64,13 +52,13 @@ def test_a_task_kept_while_the_broker_was_down_is_sent_once_when_it_returns(empt
     OutboxMessage.objects.update(available_at=message.created_at)
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=QUEUES):
         assert outbox_relay() == 1
-        _wait_for(lambda: len(mail.outbox) == 1, what="the e-mail")
+        wait_for(lambda: len(mail.outbox) == 1, what="the e-mail")
         # Delivered again (a relay that died before marking it sent): the worker runs it, sends nothing.
         OutboxMessage.objects.update(sent_at=None)
         assert outbox_relay() == 1
         with transaction.atomic():
             email_send(to=["staff@example.org"], subject="After", body="Queued behind the repeat.")
-        _wait_for(lambda: len(mail.outbox) == 2, what="the second e-mail")
+        wait_for(lambda: len(mail.outbox) == 2, what="the second e-mail")
     assert [m.subject for m in mail.outbox] == ["Kept", "After"]
 
 
@@ -115,7 +103,7 @@ def test_a_worker_killed_mid_task_leads_to_exactly_one_email(tmp_path, empty_que
 
     first = _start_worker(tmp_path, delay=30)
     try:
-        _wait_for(lambda: list(tmp_path.glob("started-*")), timeout=60, what="the first worker to start sending")
+        wait_for(lambda: list(tmp_path.glob("started-*")), timeout=60, what="the first worker to start sending")
         _stop(first, signal.SIGKILL)  # killed mid-task: the message was never acknowledged
     finally:
         _stop(first, signal.SIGKILL)
@@ -123,7 +111,7 @@ def test_a_worker_killed_mid_task_leads_to_exactly_one_email(tmp_path, empty_que
 
     second = _start_worker(tmp_path, delay=0)
     try:
-        _wait_for(lambda: list(tmp_path.glob("sent-*")), timeout=90, what="the redelivered e-mail")
+        wait_for(lambda: list(tmp_path.glob("sent-*")), timeout=90, what="the redelivered e-mail")
         time.sleep(4)  # past another visibility timeout: nothing more arrives
     finally:
         _stop(second)
