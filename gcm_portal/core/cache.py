@@ -22,8 +22,8 @@ import threading
 import time
 from collections.abc import Callable
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, default_key_func
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 __all__ = ["ResilientRedisCache", "on_cache_recovery"]
 
@@ -42,6 +42,23 @@ class _Down(Exception):
     """Raised inside the wrapper while the cache is known to be down."""
 
 
+class _ReusedClients(RedisCacheClient):
+    """Django's client builds a new ``redis.Redis`` for every operation, and each copies some 170
+    response callbacks: 0.4 ms, twice per page-cache hit, more than the round trips. A client per
+    connection pool is built once and reused (it is thread-safe; the pool reconnects after a fork)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, where an unreachable server is a miss (see the module)."""
 
@@ -49,6 +66,8 @@ class ResilientRedisCache(RedisCache):
         options = dict(params.get("OPTIONS") or {})
         self.retry_seconds = float(options.pop("retry_seconds", 5))
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = _ReusedClients
+        self._counted_get = None  # the script of get_with_counters(), registered at first use
         self._lock = threading.Lock()
         self._down_since: float | None = None
         self._retry_at = 0.0
@@ -172,6 +191,34 @@ class ResilientRedisCache(RedisCache):
             pipe.execute()
 
         self._call(None, run)
+
+    # Reads the counters, appends their values to the stem, and reads the value under that key: all in
+    # the server, so the caller waits for one round trip instead of two.
+    _COUNTED_GET = """
+    local counters = redis.call('MGET', unpack(KEYS))
+    local values = {}
+    for i = 1, #KEYS do values[i] = counters[i] or '0' end
+    return {values, redis.call('GET', ARGV[1] .. table.concat(values, '.'))}
+    """
+
+    def get_with_counters(self, counter_keys: list[str], stem: str):
+        """The values of the counters in ``counter_keys`` (0 when missing) and the value stored under
+        ``stem`` followed by those values joined with dots (None when missing), in one round trip: the
+        page cache's lookup of an entry under the current generations. None when the server is
+        unreachable. Standalone Redis only (the entry's key is computed in the server)."""
+        if self.key_func is not default_key_func:
+            return None  # the entry's key could not be built in the server
+
+        def run():
+            client = self._cache.get_client(write=False)
+            if self._counted_get is None:
+                self._counted_get = client.register_script(self._COUNTED_GET)
+            keys = [self.make_and_validate_key(key) for key in counter_keys]
+            counters, raw = self._counted_get(keys=keys, args=[self.make_and_validate_key(stem)], client=client)
+            value = None if raw is None else self._cache._serializer.loads(raw)
+            return [int(counter) for counter in counters], value
+
+        return self._call(None, run)
 
     def ping(self) -> bool:
         """Ask the server directly (no retry delay): True when it answers."""

@@ -202,14 +202,8 @@ def remember(name: str, kinds: Iterable[str], build, *, vary: str = ""):
     pages and cold renders reuse them too. Varies by the active language and ``vary``. Without a reachable
     cache, ``build()`` runs every time."""
     kinds = tuple(sorted(set(kinds))) or (GLOBAL,)
-    gens = generations(kinds)
-    if not gens:
-        return build()
-    parts = [name, vary, get_language() or "", ",".join(f"{k}={gens.get(k, 0)}" for k in kinds)]
-    key = FRAGMENT_PREFIX + hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    try:
-        value = cache.get(key)
-    except Exception:
+    key, value = _lookup(FRAGMENT_PREFIX, [name, vary, get_language() or ""], kinds)
+    if key is None:
         return build()
     if value is None:
         value = build()
@@ -218,6 +212,27 @@ def remember(name: str, kinds: Iterable[str], build, *, vary: str = ""):
         except Exception:
             log.warning("page cache: fragment write failed", exc_info=True)
     return value
+
+
+def _lookup(prefix: str, parts: list[str], kinds: tuple[str, ...]) -> tuple[str | None, object]:
+    """The key under which a value built from ``parts`` is kept at the current generations of ``kinds``,
+    and the value kept there (None when there is none). The key is None when the cache is unreachable.
+    One round trip with the Redis cache (``get_with_counters``), two with the others."""
+    stem = prefix + hashlib.sha256("\n".join([*parts, ",".join(kinds)]).encode()).hexdigest() + ":"
+    counted_get = getattr(cache, "get_with_counters", None)
+    found = counted_get([GENERATION_PREFIX + kind for kind in kinds], stem) if counted_get else None
+    if found is not None:
+        counters, value = found
+        return stem + ".".join(map(str, counters)), value
+    gens = generations(kinds)
+    if not gens:
+        return None, None
+    key = stem + ".".join(str(gens[kind]) for kind in kinds)
+    try:
+        return key, cache.get(key)
+    except Exception:
+        log.warning("page cache: read failed", exc_info=True)
+        return None, None
 
 
 # ---------------------------------------------------------------------------
@@ -270,18 +285,6 @@ def _path_language(request) -> str:
     return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
-def _key(request, kinds: tuple[str, ...], gens: dict[str, int], language: str) -> str:
-    parts = [
-        request.get_host(),
-        request.path,
-        request.META.get("QUERY_STRING", ""),
-        language,
-        _api_format(request),
-        ",".join(f"{kind}={gens.get(kind, 0)}" for kind in kinds),
-    ]
-    return ENTRY_PREFIX + hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
 def _etag_matches(request, etag: str) -> bool:
     wanted = request.headers.get("If-None-Match", "")
     if not wanted:
@@ -297,15 +300,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = self._key_for(request)
-        if key is not None:
-            try:
-                entry = cache.get(key)
-            except Exception:
-                log.warning("page cache: read failed", exc_info=True)
-                entry, key = None, None
-            if entry is not None:
-                return self._answer(request, entry)
+        key, entry = self._find(request)
+        if entry is not None:
+            return self._answer(request, entry)
         response = self.get_response(request)
         if key is not None:
             self._store(request, response, key)
@@ -314,25 +311,25 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _key_for(request) -> str | None:
-        """The entry's key when the answer may come from (or go into) the cache, else None."""
+    def _find(request) -> tuple[str | None, object]:
+        """The entry's key when the answer may come from (or go into) the cache, else None; and the
+        stored entry, if any. The key is the host, path, query, language and API format, and the
+        generations of what the view shows."""
         if not getattr(settings, "PAGE_CACHE_ENABLED", True):
-            return None
+            return None, None
         if request.method not in ("GET", "HEAD") or not _anonymous_visitor(request):
-            return None
+            return None, None
         language = _path_language(request)
         try:
             with translation.override(language):
                 match = resolve(request.path_info)
         except Resolver404:
-            return None
+            return None, None
         kinds = page_cache_kinds_of(match.func, "GET")
         if kinds is None:
-            return None
-        gens = generations(kinds)
-        if not gens:
-            return None  # the cache is unreachable
-        return _key(request, kinds, gens, language)
+            return None, None
+        parts = [request.get_host(), request.path, request.META.get("QUERY_STRING", ""), language, _api_format(request)]
+        return _lookup(ENTRY_PREFIX, parts, kinds)
 
     @staticmethod
     def _answer(request, entry) -> HttpResponse:

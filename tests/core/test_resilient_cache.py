@@ -1,5 +1,6 @@
-"""The resilient Redis cache against a real Redis: clearing it leaves the broker's keys alone, and the
-page cache's generation counters move together in one pipeline."""
+"""The resilient Redis cache against a real Redis: clearing it leaves the broker's keys alone, the page
+cache's generation counters move together in one pipeline, and an entry is found under the current
+generations in one round trip."""
 
 from __future__ import annotations
 
@@ -47,3 +48,32 @@ def test_a_bump_on_redis_moves_each_kind_its_app_and_the_global_generation():
     pagecache._bump_now(["reviews.voluntaryreport", "champions.champion"])
     after = pagecache.generations(kinds)
     assert all(after[kind] > before[kind] for kind in kinds), (before, after)
+
+
+def test_get_with_counters_reads_the_counters_and_the_value_under_them_in_one_round_trip(monkeypatch):
+    cache.set("gen:x", 7, timeout=None)
+    cache.set("entry:5f:7.0", ("stored", [1, 2]))
+    cache.get_with_counters(["gen:x"], "entry:5f:")  # the script is loaded into the server once
+    client = cache._cache.get_client(write=False)
+    sent = []
+    execute = client.execute_command
+    monkeypatch.setattr(client, "execute_command", lambda *args, **kw: sent.append(args[0]) or execute(*args, **kw))
+
+    assert cache.get_with_counters(["gen:x", "gen:missing"], "entry:5f:") == ([7, 0], ("stored", [1, 2]))
+    assert sent == ["EVALSHA"]
+    cache.bump_counters(["gen:x"], start=0)
+    assert cache.get_with_counters(["gen:x", "gen:missing"], "entry:5f:") == ([8, 0], None)
+
+
+def test_the_cache_reuses_one_redis_client_per_connection_pool():
+    backend = cache._cache
+    assert backend.get_client(write=True) is backend.get_client(write=True)
+
+
+def test_a_remembered_fragment_is_found_under_the_current_generations_and_rebuilt_after_a_bump():
+    calls = []
+    assert pagecache.remember("t", ["reviews.*"], lambda: calls.append(1) or "built") == "built"
+    assert pagecache.remember("t", ["reviews.*"], lambda: calls.append(1) or "built") == "built"
+    assert calls == [1]
+    pagecache._bump_now(["reviews.voluntaryreport"])
+    assert pagecache.remember("t", ["reviews.*"], lambda: calls.append(1) or "rebuilt") == "rebuilt"
