@@ -6,6 +6,9 @@
   one in this session before any page but the second-factor pages and signing out: staff pages and the
   admin are never reached with a password alone. ``TWO_FACTOR_ENFORCED`` (on unless a test turns it off)
   switches the gate.
+- A new set of recovery codes (:func:`recovery_codes_renew`) is issued only to an account with a confirmed
+  authenticator, against a current code from it or a current recovery code; the old set stops working at
+  once.
 - Setting up, verifying, failing, issuing recovery codes and removing the second factor are security
   events (:func:`gcm_portal.core.security.security_event`).
 """
@@ -26,7 +29,10 @@ from gcm_portal.permissions import PRIVILEGED_ROLES, is_admin, roles_of
 __all__ = [
     "RECOVERY_CODES",
     "SecondFactorMiddleware",
+    "has_second_factor",
+    "has_totp",
     "recovery_codes_issue",
+    "recovery_codes_renew",
     "second_factor_next",
     "second_factor_remove",
     "second_factor_required",
@@ -61,6 +67,13 @@ def has_second_factor(user) -> bool:
     from django_otp import user_has_device
 
     return user_has_device(user, confirmed=True)
+
+
+def has_totp(user) -> bool:
+    """Whether the account has a confirmed authenticator app (recovery codes alone do not count)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def _safe(next_url: str, request) -> str:
@@ -104,19 +117,37 @@ def totp_confirm(request, token: str) -> list[str] | None:
     otp_login(request, device)
     request.session.pop(SESSION_WANTS, None)
     security_event(SecurityEvent.Event.OTP_ADDED, actor=request.user, detail={"device": "totp"})
-    return recovery_codes_issue(request.user)
+    return recovery_codes_issue(request.user, reason="setup")
 
 
-def recovery_codes_issue(user) -> list[str]:
-    """Ten new single-use recovery codes (the old ones stop working); shown once."""
+def recovery_codes_issue(user, *, reason: str) -> list[str]:
+    """Ten new single-use recovery codes (the old ones stop working); shown once. ``reason``: "setup" or
+    "renewed", recorded with the security event."""
     from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
     device, _created = StaticDevice.objects.get_or_create(user=user, name="recovery", defaults={"confirmed": True})
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
-    security_event(SecurityEvent.Event.RECOVERY_CODES, actor=user)
+    security_event(SecurityEvent.Event.RECOVERY_CODES, actor=user, detail={"reason": reason})
     return codes
+
+
+@transaction.atomic
+def recovery_codes_renew(user, token: str) -> list[str] | None:
+    """A new set of recovery codes for an account with a confirmed authenticator, confirmed with a current
+    code from it or one of the current recovery codes (spent by this); None when the code is not right
+    (django-otp's throttle slows guessing). The old codes stop working in the same transaction."""
+    from django_otp import devices_for_user
+
+    token = (token or "").strip().replace(" ", "")
+    confirmed = token and any(
+        device.verify_token(token) for device in devices_for_user(user, confirmed=True, for_verify=True)
+    )
+    if not confirmed:
+        security_event(SecurityEvent.Event.OTP_FAILED, actor=user, detail={"step": "recovery codes"})
+        return None
+    return recovery_codes_issue(user, reason="renewed")
 
 
 def second_factor_verify(request, token: str) -> bool:

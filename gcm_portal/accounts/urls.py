@@ -17,6 +17,7 @@ urlpatterns = [
     path("two-factor/", views.TwoFactorSetupView.as_view(), name="two-factor-setup"),
     path("two-factor/verify/", views.TwoFactorVerifyView.as_view(), name="two-factor-verify"),
     path("two-factor/disable/", views.TwoFactorDisableView.as_view(), name="two-factor-disable"),
+    path("two-factor/recovery-codes/", views.RecoveryCodesView.as_view(), name="two-factor-recovery-codes"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password-reset"),
     path(
         "password/reset/sent/",

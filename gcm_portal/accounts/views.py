@@ -6,8 +6,10 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse, reverse_lazy, translate_url
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from gcm_portal.core.clientip import client_address
@@ -192,9 +194,10 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         context["tokens"] = selectors.api_token_list_for(user=self.request.user)
         context["token_form"] = kwargs.get("token_form") or ApiTokenForm()
         context["new_token"] = self.request.session.pop("new_api_token", None)
-        from .twofactor import second_factor_required
+        from .twofactor import has_totp, second_factor_required
 
         context["second_factor_required"] = second_factor_required(self.request.user)
+        context["has_totp"] = has_totp(self.request.user)
         return context
 
     def form_valid(self, form):
@@ -231,9 +234,10 @@ class ApiTokenRevokeView(LoginRequiredMixin, View):
 # ---------------------------------------------------------------------------
 
 
+@method_decorator(never_cache, name="dispatch")
 class TwoFactorSetupView(LoginRequiredMixin, TemplateView):
     """Add an authenticator app: scan the code (or type the key), confirm with a first code, keep the
-    recovery codes shown once."""
+    recovery codes shown once. Never cached: the page shows the key, then the codes."""
 
     template_name = "accounts/two_factor_setup.html"
 
@@ -265,6 +269,36 @@ class TwoFactorSetupView(LoginRequiredMixin, TemplateView):
         return self.render_to_response(
             {"codes": codes, "next": _safe(request.POST.get("next", ""), request), "view": self}
         )
+
+
+@method_decorator(never_cache, name="dispatch")
+class RecoveryCodesView(LoginRequiredMixin, TemplateView):
+    """A new set of recovery codes, confirmed with a current code from the authenticator app or a current
+    recovery code; the new codes are shown once, on a page no cache keeps. Without an authenticator app
+    there is nothing to recover: the account is sent to set one up."""
+
+    template_name = "accounts/two_factor_recovery_codes.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        from .twofactor import has_totp
+
+        if request.user.is_authenticated and not has_totp(request.user):
+            messages.info(request, _("Set up an authenticator app first: recovery codes come with it."))
+            return HttpResponseRedirect(reverse("accounts:two-factor-setup"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request):
+        from .twofactor import recovery_codes_renew
+
+        if rate_limited("sign-in-address", client_address(request)):
+            return _too_many(request)
+        codes = recovery_codes_renew(request.user, request.POST.get("token", ""))
+        if codes is None:
+            messages.error(
+                request, _("That code is not right. Use a code from your authenticator app or a recovery code.")
+            )
+            return self.render_to_response(self.get_context_data(), status=400)
+        return self.render_to_response(self.get_context_data(codes=codes))
 
 
 class TwoFactorVerifyView(LoginRequiredMixin, TemplateView):

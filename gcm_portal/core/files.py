@@ -16,10 +16,12 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import re
 import uuid
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -153,23 +155,183 @@ def _zip_with(*, entries: tuple[str, ...] = (), mimetype: str = "") -> Callable[
 
 PDF_ACTIVE_CONTENT = re.compile(rb"/(JavaScript|JS|Launch|RichMedia|XFA)(?![A-Za-z])")
 _PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+PDF_SCAN_BYTES = 1024 * 1024
+# Object streams (compressed objects, where a script's dictionary can hide) are inflated a step at a time,
+# each at most PDF_OBJECT_STREAM_BYTES and a file's together at most PDF_OBJECT_STREAMS_TOTAL_BYTES, with
+# the archive entries' ratio rule (MAX_ZIP_RATIO beyond ZIP_RATIO_FLOOR_BYTES): real object streams are a
+# few hundred KB and compress a few times; a bomb is refused after about a megabyte.
+PDF_INFLATE_STEP = 64 * 1024
+PDF_OBJECT_STREAM_BYTES = 16 * 1024 * 1024
+PDF_OBJECT_STREAMS_TOTAL_BYTES = 64 * 1024 * 1024
+PDF_MAX_OBJECT_STREAMS = 10_000
+PDF_DICTIONARY_BYTES = 1024 * 1024
+
+_WS = rb"[\x00\t\n\x0c\r ]"
+_WS_OR_COMMENT = rb"(?:" + _WS + rb"|%[^\r\n]*)*"
+# An object header followed by a dictionary (the dictionary's "<<" is the match's last two bytes).
+_PDF_DICTIONARY_OBJECT = re.compile(rb"(?<![0-9])[0-9]+" + _WS + rb"+[0-9]+" + _WS + rb"+obj" + _WS_OR_COMMENT + rb"<<")
+_PDF_SIMPLE_DICTIONARY = re.compile(rb"<<[^<>()%]*>>")  # no string, comment or dictionary inside
+_PDF_DICTIONARY_TOKEN = re.compile(rb"<<|>>|[(<%]")
+_PDF_STRING_TOKEN = re.compile(rb"[()\\]")
+_PDF_END_OF_LINE = re.compile(rb"[\r\n]")
+_PDF_STREAM_KEYWORD = re.compile(_WS_OR_COMMENT + rb"stream[^\r\n]*(?:\r\n|\r|\n)")
+_PDF_OBJECT_STREAM = re.compile(rb"/Type" + _WS_OR_COMMENT + rb"/ObjStm(?![A-Za-z])|/First(?![A-Za-z])")
+_PDF_FILTER = re.compile(
+    rb"/(?:Filter|DecodeParms|DP|F)(?![A-Za-z])"
+    + _WS_OR_COMMENT
+    + rb"(\[[^\]]*\]|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*|[^/\[])"
+)
+_PDF_FLATE = re.compile(rb"\[?" + _WS_OR_COMMENT + rb"/(?:FlateDecode|Fl)" + _WS_OR_COMMENT + rb"\]?")
+
+
+class _PdfUnchecked(Exception):
+    """An object stream that cannot be read within the caps (too large, a bomb, damaged, or encoded in a
+    way the check does not read)."""
+
+
+class PdfVerdict(enum.Enum):
+    PASSIVE = "passive"
+    ACTIVE = "active"
+    UNCHECKED = "unchecked"
+
+
+def _decode_names(data: bytes) -> bytes:
+    return _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), data)
+
+
+def _names_active(chunks) -> bool:
+    """Whether the bytes, given in pieces, name active content (a name cut between pieces is seen)."""
+    tail = b""
+    for chunk in chunks:
+        if PDF_ACTIVE_CONTENT.search(_decode_names(tail + chunk)):
+            return True
+        tail = chunk[-64:]
+    return False
+
+
+def _string_end(data: bytes, position: int, limit: int) -> int:
+    """The end of a literal string whose "(" ends before ``position`` (balanced parentheses, escapes)."""
+    depth = 1
+    while depth:
+        match = _PDF_STRING_TOKEN.search(data, position, limit)
+        if match is None:
+            raise _PdfUnchecked("string")
+        token = match.group()
+        position = match.end() + (1 if token == b"\\" else 0)
+        depth += {b"(": 1, b")": -1}.get(token, 0)
+    return position
+
+
+def _dictionary_end(data: bytes, start: int) -> int:
+    """The end of the dictionary whose "<<" is at ``start``, read as a PDF reader would (strings,
+    hexadecimal strings and comments may hold anything, ">>" included)."""
+    simple = _PDF_SIMPLE_DICTIONARY.match(data, start)
+    if simple is not None:
+        return simple.end()
+    limit = min(len(data), start + PDF_DICTIONARY_BYTES)
+    depth, position = 0, start
+    while True:
+        match = _PDF_DICTIONARY_TOKEN.search(data, position, limit)
+        if match is None:
+            raise _PdfUnchecked("dictionary")
+        token, position = match.group(), match.end()
+        if token == b"<<":
+            depth += 1
+        elif token == b">>":
+            depth -= 1
+            if not depth:
+                return position
+        elif token == b"(":
+            position = _string_end(data, position, limit)
+        elif token == b"<":
+            position = data.find(b">", position, limit) + 1
+            if not position:
+                raise _PdfUnchecked("hexadecimal string")
+        else:
+            newline = _PDF_END_OF_LINE.search(data, position, limit)
+            position = newline.end() if newline else limit
+
+
+def _object_streams(data: bytes):
+    """(dictionary, offset of the data) of every stream that may hold objects: an object stream
+    (``/Type /ObjStm``), or any stream with the ``/First`` a reader needs to read one. Dictionaries are
+    read from each object header on; one found inside an object already read is skipped."""
+    read_to = 0
+    for match in _PDF_DICTIONARY_OBJECT.finditer(data):
+        if match.start() < read_to:
+            continue
+        start = match.end() - 2
+        end = _dictionary_end(data, start)
+        read_to = end
+        keyword = _PDF_STREAM_KEYWORD.match(data, end)
+        if keyword is None:
+            continue
+        dictionary = _decode_names(data[start:end])
+        if _PDF_OBJECT_STREAM.search(dictionary):
+            yield dictionary, keyword.end()
+
+
+class _Inflation:
+    """Inflates a file's Flate-compressed streams ``PDF_INFLATE_STEP`` bytes at a time (``decompressobj``
+    with ``max_length``: never more than a step in memory), each at most ``PDF_OBJECT_STREAM_BYTES`` and
+    all together at most ``PDF_OBJECT_STREAMS_TOTAL_BYTES``; a stream past its share, or past the ratio
+    allowed, is refused there, before going further."""
+
+    def __init__(self):
+        self.left = PDF_OBJECT_STREAMS_TOTAL_BYTES
+
+    def chunks(self, data: bytes, start: int):
+        inflater = zlib.decompressobj()
+        budget = min(PDF_OBJECT_STREAM_BYTES, self.left)
+        position, pending, produced = start, b"", 0
+        try:
+            while not inflater.eof:
+                if not pending:
+                    if position >= len(data):
+                        raise _PdfUnchecked("truncated stream")
+                    pending = data[position : position + PDF_INFLATE_STEP]
+                    position += len(pending)
+                chunk = inflater.decompress(pending, PDF_INFLATE_STEP)
+                pending = inflater.unconsumed_tail
+                produced += len(chunk)
+                consumed = position - start - len(pending)
+                if produced > budget or (produced > ZIP_RATIO_FLOOR_BYTES and produced > MAX_ZIP_RATIO * consumed):
+                    raise _PdfUnchecked("inflated size")
+                yield chunk
+        except zlib.error:
+            raise _PdfUnchecked("damaged stream") from None
+        finally:
+            self.left -= produced
+
+
+def pdf_verdict(handle) -> PdfVerdict | None:
+    """Whether a PDF (by its header; None if it is not one) carries a script, launch action, rich media or
+    XFA form, in its uncompressed bytes or in its Flate-compressed object streams (names written with
+    ``#xx`` escapes read as what they spell). UNCHECKED when an object stream cannot be read within the
+    caps, is damaged, or is encoded otherwise (another filter, a predictor, an external file)."""
+    if handle.read(5) != b"%PDF-":
+        return None
+    handle.seek(0)
+    data = handle.read()
+    if _names_active(data[i : i + PDF_SCAN_BYTES] for i in range(0, len(data), PDF_SCAN_BYTES)):
+        return PdfVerdict.ACTIVE
+    inflation = _Inflation()
+    try:
+        for count, (dictionary, offset) in enumerate(_object_streams(data), start=1):
+            filters = _PDF_FILTER.findall(dictionary)
+            if count > PDF_MAX_OBJECT_STREAMS or not all(_PDF_FLATE.fullmatch(value) for value in filters):
+                return PdfVerdict.UNCHECKED
+            if filters and _names_active(inflation.chunks(data, offset)):
+                return PdfVerdict.ACTIVE
+    except _PdfUnchecked:
+        return PdfVerdict.UNCHECKED
+    return PdfVerdict.PASSIVE
 
 
 def _is_passive_pdf(handle) -> bool:
-    """A PDF (by its header) that carries no script, launch action, rich media or XFA form in its
-    uncompressed objects (names written with ``#xx`` escapes are read as what they spell)."""
-    if handle.read(5) != b"%PDF-":
-        return False
-    tail = b""
-    while chunk := handle.read(1024 * 1024):
-        window = _PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), tail + chunk)
-        if PDF_ACTIVE_CONTENT.search(window):
-            return False
-        tail = chunk[-64:]
-    return True
+    """A PDF with no active content, in its own bytes or its compressed object streams (:func:`pdf_verdict`)."""
+    return pdf_verdict(handle) == PdfVerdict.PASSIVE
 
-
-_PDF_HEADER = FileKind("pdf", "application/pdf", "PDF", lambda handle: handle.read(5) == b"%PDF-")
 
 HTML_MARKERS = (b"<!doctype", b"<html", b"<script", b"<svg", b"<?xml", b"<body", b"<iframe")
 
@@ -269,14 +431,26 @@ def validate_upload(upload, *, kinds: tuple[str, ...] = DOCUMENT_KINDS, max_byte
             % {"name": upload.name, "accepted": accepted}
         )
     kind = FILE_KINDS[extension]
-    if extension == "pdf" and not _content_matches(kind, upload) and _content_matches(_PDF_HEADER, upload):
-        raise FileRejected(
-            _(
-                "“%(name)s” contains scripts or other active content, which are not accepted. Save or print it "
-                "as a plain PDF and upload that."
+    if extension == "pdf" and not _content_matches(kind, upload):
+        upload.seek(0)
+        verdict = pdf_verdict(upload)
+        upload.seek(0)
+        if verdict == PdfVerdict.ACTIVE:
+            raise FileRejected(
+                _(
+                    "“%(name)s” contains scripts or other active content, which are not accepted. Save or print "
+                    "it as a plain PDF and upload that."
+                )
+                % {"name": upload.name}
             )
-            % {"name": upload.name}
-        )
+        if verdict == PdfVerdict.UNCHECKED:
+            raise FileRejected(
+                _(
+                    "“%(name)s” has compressed parts that cannot be checked for scripts (too large, damaged or "
+                    "in an unusual format). Save or print it as a plain PDF and upload that."
+                )
+                % {"name": upload.name}
+            )
     if not _content_matches(kind, upload):
         raise FileRejected(
             _("“%(name)s” is named .%(ext)s but its content is not a %(label)s file. Accepted: %(accepted)s.")

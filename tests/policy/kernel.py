@@ -36,6 +36,11 @@ KERNEL_POLICY: dict[str, list[Expect]] = {
     "accounts:two-factor-setup": [Expect(signed_in())],
     "accounts:two-factor-verify": [Expect(signed_in())],
     "accounts:two-factor-disable": [Expect(signed_in(405)), Expect(signed_in(404), method="post")],
+    # No account here has an authenticator app: each is sent to set one up (anonymous: to sign in).
+    "accounts:two-factor-recovery-codes": [
+        Expect(signed_in(302)),
+        Expect(signed_in(302), method="post", data={"token": "123456"}),
+    ],
     "accounts:token-create": [
         Expect(signed_in(405)),
         Expect(everyone(302), method="post", data={"name": "script", "days": 30}),

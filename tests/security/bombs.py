@@ -79,3 +79,19 @@ def pdf_shared_stream_bomb(path: Path, pages: int = 5, stream_size: int = 2 * MB
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(bytes(out))
     return path
+
+
+def pdf_object_stream_bomb(path: Path, size: int = 150 * MB) -> Path:
+    """A PDF whose one object stream (holding its catalog) inflates to ``size`` bytes, written in pieces."""
+    index = b"1 0\n"
+    compressor = zlib.compressobj(9)
+    with path.open("wb") as out:
+        out.write(b"%PDF-1.5\n")
+        start = out.tell()
+        out.write(b"2 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n")
+        out.write(compressor.compress(index + b"<< /Type /Catalog >>\n"))
+        for _ in range(size // MB):
+            out.write(compressor.compress(b" " * MB))
+        out.write(compressor.flush() + b"\nendstream\nendobj\n")
+        out.write(f"startxref\n{start}\n%%EOF\n".encode())
+    return path

@@ -3,12 +3,18 @@ refusal (or is shown harmlessly), and nothing is stored by a refusal."""
 
 from __future__ import annotations
 
+import io
+import zlib
+from types import SimpleNamespace
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pypdf import PdfReader
 
+from gcm_portal.core import extract, files
 from gcm_portal.core.files import FileRejected, safe_file_name, validate_upload
-from gcm_portal.core.samples import sample_pdf
+from gcm_portal.core.samples import pdf_document, sample_pdf
 from reviews.models import Pledge, ReportDocument
 from tests.factories.accounts import focal_point
 from tests.factories.reviews import make_report
@@ -41,6 +47,91 @@ def test_polyglot_and_active_files_are_refused(name):
     with pytest.raises(FileRejected) as refusal:
         validate_upload(upload, kinds=("pdf", "docx", "odt", "csv"))
     assert name in str(refusal.value.messages[0])
+
+
+def _refusal(name: str, data: bytes) -> str:
+    with pytest.raises(FileRejected) as refusal:
+        validate_upload(SimpleUploadedFile(name, data), kinds=("pdf",))
+    return refusal.value.messages[0]
+
+
+# What PDF 1.5 writers do: every dictionary in a Flate-compressed object stream. Here the document's
+# opening action, a script, is one of them.
+SCRIPT_IN_OBJECT_STREAM = pdf_document(
+    [
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> /Contents 5 0 R >>",
+        b"<< /Producer (test) >>",
+        (b"", b"BT ET\n"),
+        b"<< /S /JavaScript /JS (app.alert(1)) >>",
+    ],
+    compressed=True,
+)
+HIDDEN_SCRIPTS = {
+    "object-stream.pdf": SCRIPT_IN_OBJECT_STREAM,
+    # A reader needs only /N and /First to read an object stream, and decodes #xx escapes in names.
+    "untyped-object-stream.pdf": SCRIPT_IN_OBJECT_STREAM.replace(b"/Type /ObjStm ", b""),
+    "escaped-object-stream.pdf": SCRIPT_IN_OBJECT_STREAM.replace(b"/ObjStm", b"/Obj#53tm").replace(
+        b"/FlateDecode >>\nstream", b"/Fl#61teDecode >>\nstream"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HIDDEN_SCRIPTS))
+def test_a_script_in_a_compressed_object_stream_is_refused(name):
+    data = HIDDEN_SCRIPTS[name]
+    assert b"JavaScript" not in data  # not in the file's own bytes: only inflating finds it
+    action = PdfReader(io.BytesIO(SCRIPT_IN_OBJECT_STREAM)).trailer["/Root"]["/OpenAction"].get_object()
+    assert action["/S"] == "/JavaScript"  # what a reader runs when the document opens
+    message = _refusal(name, data)
+    assert name in message and "active content" in message
+
+
+def test_compressed_pdfs_are_still_accepted():
+    data = sample_pdf(["Migration pathways, compressed"], compressed=True)
+    assert b"/ObjStm" in data and b"Migration" not in data
+    assert validate_upload(SimpleUploadedFile("compressed.pdf", data), kinds=("pdf",)).extension == "pdf"
+    assert "Migration pathways, compressed" in extract.pdf_text(io.BytesIO(data))
+
+
+def test_an_object_stream_that_cannot_be_read_is_refused():
+    hidden = b"1 0\n<< /S /JavaScript /JS (app.alert(1)) >>\n"
+    other_filter = (
+        b"%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /ASCIIHexDecode >>\nstream\n"
+        + hidden.hex().encode()
+        + b">\nendstream\nendobj\n%%EOF\n"
+    )
+    good = sample_pdf(compressed=True)
+    start = good.index(b"stream\n", good.index(b"/Type /ObjStm")) + len(b"stream\n")
+    damaged = good[:start] + b"\xff\xff" + good[start + 2 :]
+    for name, data in (("other-filter.pdf", other_filter), ("damaged.pdf", damaged)):
+        message = _refusal(name, data)
+        assert name in message and "cannot be checked" in message
+
+
+def test_a_compressed_stream_bomb_is_refused_without_inflating_it(tmp_path, monkeypatch):
+    from tests.security.bombs import MB, pdf_object_stream_bomb
+
+    data = pdf_object_stream_bomb(tmp_path / "bomb.pdf").read_bytes()  # 150 KB, inflates to 150 MB
+    inflated = []
+
+    class CountingInflater:
+        def __init__(self):
+            self.inflater = zlib.decompressobj()
+
+        def decompress(self, data, max_length=0):
+            chunk = self.inflater.decompress(data, max_length)
+            inflated.append(len(chunk))
+            return chunk
+
+        def __getattr__(self, name):
+            return getattr(self.inflater, name)
+
+    monkeypatch.setattr(files, "zlib", SimpleNamespace(decompressobj=CountingInflater, error=zlib.error))
+    message = _refusal("bomb.pdf", data)
+    assert "cannot be checked" in message
+    assert 0 < sum(inflated) < 4 * MB  # the compression ratio gave it away after a megabyte or so
 
 
 def test_a_refused_upload_leaves_database_and_storage_unchanged(client, settings):

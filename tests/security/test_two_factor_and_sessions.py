@@ -112,3 +112,73 @@ def test_staff_sessions_are_shorter(client, settings):
     session.save()
     assert settings.STAFF_SESSION_IDLE_SECONDS < settings.SESSION_IDLE_SECONDS
     assert client.get("/curation/").status_code == 302
+
+
+def _set_up(client, user) -> tuple[TOTPDevice, list[str]]:
+    """Sign in and set up an authenticator app; returns it and the recovery codes shown."""
+    _sign_in(client, user.email)
+    client.get(reverse("accounts:two-factor-setup"))
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    response = client.post(reverse("accounts:two-factor-setup"), {"token": _code(device)})
+    assert "no-store" in response["Cache-Control"]
+    device.refresh_from_db()
+    device.last_t = -1  # the set-up code may be given again in this test's 30 seconds
+    device.save(update_fields=["last_t"])
+    return device, response.context["codes"]
+
+
+def _signs_in_with(user, code: str) -> bool:
+    from django.test import Client
+
+    client = Client()
+    _sign_in(client, user.email)
+    _unthrottle(user)
+    return client.post(reverse("accounts:two-factor-verify"), {"token": code}).status_code == 302
+
+
+@pytest.mark.parametrize("confirm_with", ["authenticator", "recovery code"])
+def test_a_new_set_of_recovery_codes_replaces_the_old_one(client, confirm_with):
+    staff = user_with_role("network_staff", email="codes@example.org")
+    device, old_codes = _set_up(client, staff)
+    url = reverse("accounts:two-factor-recovery-codes")
+    assert url in client.get(reverse("accounts:profile")).content.decode()
+    page = client.get(url)
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert b'<label for="id_token">' in page.content and b"csrfmiddlewaretoken" in page.content
+    # A wrong code, or none, issues nothing.
+    for wrong in ("", "000000"):
+        response = client.post(url, {"token": wrong})
+        assert response.status_code == 400 and "codes" not in response.context
+        _unthrottle(staff)
+    assert SecurityEvent.objects.filter(actor=staff, event="otp_failed", detail__step="recovery codes").count() == 2
+    token = _code(device) if confirm_with == "authenticator" else old_codes[1]
+    response = client.post(url, {"token": token})
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    new_codes = response.context["codes"]
+    assert len(new_codes) == 10 and not set(new_codes) & set(old_codes)
+    assert all(code in response.content.decode() for code in new_codes)
+    assert client.get(url).context.get("codes") is None  # shown once
+    assert SecurityEvent.objects.filter(actor=staff, event="recovery_codes", detail__reason="renewed").exists()
+    assert not _signs_in_with(staff, old_codes[2])  # the old set stopped working at once
+    assert _signs_in_with(staff, new_codes[0])
+
+
+def test_the_recovery_code_page_needs_a_signed_in_account_with_an_authenticator_and_a_csrf_token(client):
+    from django.test import Client
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    url = reverse("accounts:two-factor-recovery-codes")
+    assert reverse("accounts:login") in client.get(url)["Location"]
+    member = UserFactory(email="nocodes@example.org")
+    client.force_login(member)
+    for response in (client.get(url), client.post(url, {"token": "123456"})):
+        assert response.status_code == 302 and response["Location"] == reverse("accounts:two-factor-setup")
+    assert not StaticDevice.objects.filter(user=member).exists()
+    staff = user_with_role("network_staff", email="csrf@example.org")
+    signed_in = Client()
+    device, _codes = _set_up(signed_in, staff)
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies = signed_in.cookies  # the same session, from a page that sends no CSRF token
+    assert strict.get(url).status_code == 200
+    assert strict.post(url, {"token": _code(device)}).status_code == 403
+    assert not SecurityEvent.objects.filter(actor=staff, event="recovery_codes", detail__reason="renewed").exists()

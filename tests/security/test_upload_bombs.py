@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from gcm_portal.core import extract
 from gcm_portal.core.files import TextStatus
 from gcm_portal.core.models import Notification
-from tests.security.bombs import docx_bomb, odt_mimetype_bomb, pdf_shared_stream_bomb
+from tests.security.bombs import docx_bomb, odt_mimetype_bomb, pdf_object_stream_bomb, pdf_shared_stream_bomb
 
 ROOT = Path(__file__).resolve().parents[2]
 PEAK_LIMIT_MB = 100
@@ -45,6 +45,12 @@ def _probe(path: Path, mode: str) -> dict:
         (lambda p: docx_bomb(p, one_paragraph=True), "one-paragraph.docx", "extract", "extracted"),
         (pdf_shared_stream_bomb, "bomb.pdf", "upload", "accepted"),  # 7 KB, a valid PDF...
         (pdf_shared_stream_bomb, "bomb.pdf", "extract", "capped"),  # ...whose 2 MB shared stream is not read
+        (
+            pdf_object_stream_bomb,
+            "objstm-bomb.pdf",
+            "upload",
+            "refused",
+        ),  # 150 KB, its object stream inflates to 150 MB
     ],
 )
 def test_each_bomb_costs_under_100_mb_and_a_few_seconds(tmp_path, build, name, mode, expected):
