@@ -181,6 +181,7 @@ class ConfirmView(TemplateView):
         return HttpResponseRedirect(reverse("accounts:login"))
 
 
+@method_decorator(never_cache, name="dispatch")  # it shows a new API token's key, once
 class ProfileView(LoginRequiredMixin, UpdateView):
     template_name = "accounts/profile.html"
     form_class = ProfileForm

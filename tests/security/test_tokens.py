@@ -57,7 +57,9 @@ def test_tokens_are_listed_and_revoked_on_the_profile_page(client, api_client):
     client.force_login(user)
     response = client.post(reverse("accounts:token-create"), {"name": "dashboard", "days": "30"})
     assert response.status_code == 302
-    page = client.get(reverse("accounts:profile")).content.decode()
+    response = client.get(reverse("accounts:profile"))
+    assert "no-store" in response["Cache-Control"]  # the key is in the page: no cache keeps it
+    page = response.content.decode()
     key = re.search(r"<code>(gcm_[^<]+)</code>", page).group(1)
     assert "dashboard" in page
     # Shown once only.
