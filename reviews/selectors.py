@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from champions.models import Membership
@@ -172,6 +174,63 @@ def public_report_rows(user) -> QuerySet[VoluntaryReport]:
         .select_related("country", "review__commission", "review__cycle", "public_version")
         .defer(*REPORT_TEXT_FIELDS, "public_version__snapshot")
     )
+
+
+EXPORT_CHUNK = 1000
+
+
+def public_report_export_rows(reports: QuerySet[VoluntaryReport]) -> Iterator[list]:
+    """The export's rows of ``reports`` (published ones, filtered), in their order: plain values read
+    a chunk at a time, with each chunk's objectives in one query, so memory stays flat for any number of
+    reports (no model instances, no snapshots). The last value is the report's path."""
+    columns = reports.values_list(
+        "pk",
+        "country__name",
+        "country__iso2",
+        "public_version__title",
+        "public_version__review__title",
+        "public_version__review__commission__code",
+        "public_version__review__cycle__code",
+        "public_version__languages",
+        "published_at",
+        "received_by_email",
+        "public_version__fingerprint",
+        "public_version_id",
+    )
+    chunk: list[tuple] = []
+    for row in columns.iterator(chunk_size=EXPORT_CHUNK):
+        chunk.append(row)
+        if len(chunk) == EXPORT_CHUNK:
+            yield from _export_chunk(chunk)
+            chunk = []
+    yield from _export_chunk(chunk)
+
+
+def _export_chunk(chunk: list[tuple]) -> Iterator[list]:
+    objectives: dict[int, list[int]] = {}
+    through = ReportVersion.objectives.through
+    for version_id, number in (
+        through.objects.filter(reportversion_id__in=[row[-1] for row in chunk])
+        .order_by("objective__number")
+        .values_list("reportversion_id", "objective__number")
+    ):
+        objectives.setdefault(version_id, []).append(number)
+    for pk, country, iso2, title, review, commission, cycle, languages, published_at, by_email, sha, version in chunk:
+        yield [
+            pk,
+            country,
+            iso2,
+            title,
+            review or "",
+            commission or "",
+            cycle or "",
+            " ".join(languages or []),
+            " ".join(str(number) for number in objectives.get(version, [])),
+            published_at.date().isoformat() if published_at else "",
+            "yes" if by_email else "no",
+            sha,
+            reverse("reviews:report-detail", args=[pk]),
+        ]
 
 
 def curation_queue(user) -> QuerySet[VoluntaryReport]:

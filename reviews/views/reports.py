@@ -69,31 +69,13 @@ class ReportExportView(View):
     ]
 
     def get(self, request):
-        base = selectors.public_report_list(request.user).order_by("-published_at", "-pk")
+        base = selectors.public_report_rows(request.user).order_by("-published_at", "-pk")
         filterset = PublicReportFilterSet(request.GET or None, queryset=base)
         reports = base.none() if filterset.is_bound and not filterset.is_valid() else filterset.qs
-
-        def rows():
-            for report in reports.iterator(chunk_size=500):
-                published = report.public_version
-                review = published.review
-                yield [
-                    report.pk,
-                    report.country.name,
-                    report.country.iso2,
-                    published.snapshot["title"],
-                    review.title if review else "",
-                    review.commission.code if review else "",
-                    review.cycle.code if review else "",
-                    " ".join(published.languages or []),
-                    " ".join(str(o.number) for o in published.objectives.all()),
-                    report.published_at.date().isoformat() if report.published_at else "",
-                    "yes" if report.received_by_email else "no",
-                    published.fingerprint,
-                    request.build_absolute_uri(report.get_absolute_url()),
-                ]
-
-        return csv_response("gcm-voluntary-reports.csv", self.COLUMNS, rows())
+        rows = (
+            [*row[:-1], request.build_absolute_uri(row[-1])] for row in selectors.public_report_export_rows(reports)
+        )
+        return csv_response("gcm-voluntary-reports.csv", self.COLUMNS, rows)
 
 
 # ---------------------------------------------------------------------------

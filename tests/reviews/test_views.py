@@ -89,6 +89,23 @@ def test_report_list_filters_and_csv_export_match(client, world):
     assert "Mexico published" in by_objective and "Ghana published" not in by_objective
 
 
+def test_the_export_reads_reports_a_chunk_at_a_time_with_each_version_s_objectives(client, world, monkeypatch):
+    from reviews import selectors
+
+    monkeypatch.setattr(selectors, "EXPORT_CHUNK", 1)  # every report a chunk of its own
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(csv.DictReader(io.StringIO(downloaded(client.get(reverse("reviews:report-export"))))))
+    published = VoluntaryReport.objects.filter(public_version__isnull=False).order_by("-published_at", "-pk")
+    assert [int(r["id"]) for r in rows] == [report.pk for report in published]
+    for row, report in zip(rows, published, strict=True):
+        numbers = sorted(o.number for o in report.public_version.objectives.all())
+        assert row["objectives"] == " ".join(map(str, numbers))
+        assert row["title"] == report.public_version.snapshot["title"]
+        assert row["url"] == "http://testserver" + report.get_absolute_url()
+    # The rows, then one query of objectives per chunk (and per chunk of the cursor on PostgreSQL).
+    assert len(queries) <= 2 + 2 * len(rows)
+
+
 def test_create_and_edit_a_draft_through_the_pages(client):
     fp = focal_point("GH")
     client.force_login(fp)
