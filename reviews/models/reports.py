@@ -94,8 +94,13 @@ class VoluntaryReport(models.Model):
         indexes = [
             models.Index(fields=["status"]),
             models.Index(fields=["country", "review"]),
-            # the public list's order (newest published first)
-            models.Index(fields=["-published_at", "-id"], name="report_published_order"),
+            # the public list's order (newest published first), over published reports only: whole, the
+            # index began with every unpublished report (no date sorts first) and the list read past them
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="report_published_order",
+                condition=Q(public_version__isnull=False),
+            ),
         ]
         verbose_name = _("voluntary report")
         verbose_name_plural = _("voluntary reports")
