@@ -357,7 +357,7 @@ class PageCacheMiddleware:
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and not request.META.get("CSRF_COOKIE_USED")
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # Django's mark of a token asked for
             and not (session is not None and session.modified)
             and not queued
         )

@@ -132,9 +132,61 @@ def register_panel(slot: str, panel: Callable[..., dict | None], *, order: int =
 
 def panels_for(slot: str, *, request, exclude_apps: tuple[str, ...] = (), **context) -> list[dict]:
     """The slot's panels that have something to show. ``exclude_apps`` leaves out (without computing them)
-    the panels of those apps, for an app's own page that shows its part itself."""
+    the panels of those apps, for an app's own page that shows its part itself.
+
+    For an anonymous visitor, who sees only what is public, each panel is rendered once and its HTML
+    remembered (:func:`gcm_portal.core.pagecache.remember`) until anything public changes: a country page
+    shown with the page cache bypassed, or in another language, reuses it. A panel whose HTML used a
+    CSRF token is never remembered. Signed-in readers, who may see more, always get the panel computed."""
     chosen = [panel for _, panel in _panels[slot] if panel.__module__.partition(".")[0] not in exclude_apps]
+    user = getattr(request, "user", None)
+    if user is not None and user.is_anonymous:
+        rendered = (_public_panel(slot, panel, request, context) for panel in chosen)
+        return [{"template": "includes/remembered_panel.html", "html": html} for html in rendered if html]
     return [p for p in (panel(request=request, **context) for panel in chosen) if p]
+
+
+# Set by Django's get_token() on a request whose CSRF token a page or form used.
+CSRF_USED = "CSRF_COOKIE_NEEDS_UPDATE"
+
+
+class _Personal(Exception):
+    """A panel's HTML carries something of its reader's (a CSRF token): not to be remembered."""
+
+
+def _public_panel(slot: str, panel, request, context: dict) -> str:
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    from .pagecache import GLOBAL, remember
+
+    def build() -> str:
+        data = panel(request=request, **context)
+        if not data:
+            return ""
+        # Django marks a request whose CSRF token was asked for; the mark is set aside while the panel
+        # renders, to see whether the panel itself asked, and put back after.
+        earlier = request.META.pop(CSRF_USED, False)
+        html = render_to_string(data["template"], {"panel": data}, request=request)
+        used = request.META.pop(CSRF_USED, False)
+        if earlier or used:
+            request.META[CSRF_USED] = True
+        if used:
+            raise _Personal(html)
+        return html
+
+    vary = ",".join(f"{name}={_context_key(value)}" for name, value in sorted(context.items()))
+    vary += "|" + request.get_full_path()  # a panel may read the query; the language is varied on already
+    try:
+        html = remember(f"panel:{slot}:{panel.__module__}.{panel.__qualname__}", [GLOBAL], build, vary=vary)
+    except _Personal as personal:
+        html = personal.args[0]
+    return mark_safe(html)  # rendered by the template engine, which escaped it
+
+
+def _context_key(value) -> str:
+    meta = getattr(value, "_meta", None)
+    return f"{meta.label_lower}:{value.pk}" if meta is not None else str(value)
 
 
 def register_home_figures(provider: Callable[..., list[dict]]) -> None:

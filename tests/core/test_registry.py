@@ -134,6 +134,53 @@ def test_panels_of_an_excluded_app_are_not_computed(monkeypatch, rf, ghana):
     assert len(registry.panels_for("country", request=rf.get("/"), exclude_apps=("champions",), country=ghana)) == 1
 
 
+def test_an_anonymous_visitor_gets_each_panel_rendered_once_until_something_public_changes(
+    monkeypatch, client, author, staff, settings
+):
+    settings.PAGE_CACHE_ENABLED = False  # the country page itself is rendered each time
+    calls = []
+
+    def counted(*, request, country):
+        calls.append(request.user.is_authenticated)
+        return country_panel(request=request, country=country)
+
+    monkeypatch.setattr(registry, "_panels", {slot: [] for slot in registry.PANEL_SLOTS})
+    registry.register_panel("country", counted)
+    url = reverse("taxonomy:country-detail", args=["gh"])
+    curation_perform(workflow=NOTE_WORKFLOW, item=make_note(author, "First note"), action="publish", actor=staff)
+    first = page(client, url)
+    assert "First note" in first and page(client, url) == first
+    assert calls == [False]  # the second page reused the panel's HTML
+
+    curation_perform(workflow=NOTE_WORKFLOW, item=make_note(author, "Second note"), action="publish", actor=staff)
+    assert "Second note" in page(client, url)  # a publication: rendered anew
+    assert calls == [False, False]
+
+    client.force_login(author)
+    page(client, url)
+    page(client, url)
+    assert calls == [False, False, True, True]  # a signed-in reader may see more: computed each time
+
+
+def test_a_panel_that_shows_a_form_to_the_public_is_not_remembered(monkeypatch, rf, ghana):
+    from django.contrib.auth.models import AnonymousUser
+
+    monkeypatch.setattr(registry, "_panels", {slot: [] for slot in registry.PANEL_SLOTS})
+    calls = []
+
+    def with_a_form(*, request, country):
+        calls.append(1)
+        return {"template": "kit/form_panel.html"}
+
+    registry.register_panel("country", with_a_form)
+    for _ in range(2):
+        request = rf.get("/countries/gh/")
+        request.user = AnonymousUser()
+        (panel,) = registry.panels_for("country", request=request, country=ghana)
+        assert 'name="csrfmiddlewaretoken"' in panel["html"]
+    assert calls == [1, 1]
+
+
 def test_the_kits_country_panel_shows_published_ghana_notes_only(client, author, staff):
     curation_perform(workflow=NOTE_WORKFLOW, item=make_note(author, "Shown note"), action="publish", actor=staff)
     make_note(author, "Waiting note")
