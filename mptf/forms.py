@@ -207,8 +207,9 @@ class BaseLinesFormSet(forms.BaseFormSet):
     key = "entity"
 
     def rows(self) -> list[dict]:
+        """The filled rows not marked for deletion, each with its form's fields only (not ``DELETE``)."""
         return [
-            form.cleaned_data
+            {name: value for name, value in form.cleaned_data.items() if name != forms.formsets.DELETION_FIELD_NAME}
             for form in self.forms
             if form.has_changed() and form.cleaned_data and not (self.can_delete and self._should_delete_form(form))
         ]

@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import translation
 
 from tests.factories.accounts import UserFactory, user_with_role
-from tests.module_records import TEST_EMAIL_BACKEND, TEST_PASSWORD_HASHERS
+from tests.module_records import TEST_EMAIL_BACKEND, TEST_PASSWORD_HASHERS, module_records
 from tests.template_db import setup_from_template, teardown_copy
 
 REQUIRE_SERVICES = os.environ.get("GCM_REQUIRE_SERVICES") == "1"
@@ -72,6 +72,15 @@ def _service_markers(request):
 def module_media_root(tmp_path_factory):
     """The uploads folder of records built once for a module's tests (tests/module_records.py)."""
     return tmp_path_factory.mktemp("module-media")
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker, module_media_root):
+    """The permission matrix's users and worlds (tests/matrix.py), built once for the module."""
+    from tests.matrix import build_matrix
+
+    with module_records(django_db_blocker, module_media_root):
+        yield build_matrix()
 
 
 @pytest.fixture

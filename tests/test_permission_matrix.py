@@ -8,35 +8,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
-from tests.factories.accounts import user_with_role
-from tests.factories.champions import build_champions_world
-from tests.factories.kit import build_kit_world
-from tests.factories.knowledge import build_knowledge_world
-from tests.factories.mptf import build_mptf_world
-from tests.factories.reviews import build_world
-from tests.module_records import module_records
 from tests.policy import COVERED_BY_PREFIX, POLICY, ROLES
 
-WORLDS = {
-    "reviews": build_world,
-    "kit": build_kit_world,
-    "champions": build_champions_world,
-    "mptf": build_mptf_world,
-    "knowledge": build_knowledge_world,
-}
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def matrix(django_db_setup, django_db_blocker, module_media_root):
-    """A user of every role, and every app's world of records in every state (the focal_point role is
-    Ghana's focal point), built once for the module (tests/module_records.py)."""
-    with module_records(django_db_blocker, module_media_root):
-        users = {role: user_with_role(role) if role != "anonymous" else None for role in ROLES}
-        worlds = {name: build(focal_gh=users["focal_point"]) for name, build in WORLDS.items()}
-        worlds["knowledge"].build_all()  # built on first use elsewhere: here, before any role's savepoint
-        yield users, worlds
 
 
 def _pattern_names(patterns, namespace=""):

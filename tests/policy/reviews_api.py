@@ -183,6 +183,8 @@ REVIEWS_API_POLICY: dict[str, list[Expect]] = {
     ],
     "api:pledge-detail": [
         Expect(everyone(404), kwargs=MISSING),
+        Expect(GH_WORKING, kwargs=pk("pending_pledge_gh")),
+        Expect(on_gh(428, 428), method="patch", kwargs=pk("pending_pledge_gh"), data={"title": "Edited"}),
         Expect(NOT_FOUND_WRITE, method="patch", kwargs=MISSING, data={"status": "fulfilled"}),
     ],
     # stakeholder contributions: any signed-in member contributes about a published report
