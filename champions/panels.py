@@ -24,28 +24,30 @@ def country_panel(*, request, country) -> dict:
 
 
 def my_country_panel(*, request, country) -> dict:
+    """What the focal point has under way: each item's title, link and state (no prefetch of what the
+    full pages show)."""
     user = request.user
-    champion = selectors.champion_for_country(country)
+    champion = selectors.champion_state_for_country(country)
     active = selectors.is_active(champion) if champion else False
     return {
         "template": "champions/partials/my_country_panel.html",
         "champion": champion,
         "active": active,
-        "profile_updates": selectors.profile_update_list(user)
-        .filter(champion__country=country)
-        .exclude(curation="published")[:10]
+        "profile_updates": _under_way(selectors.profile_update_list(user).filter(champion__country=country))
         if champion
         else [],
-        "commitments": selectors.commitment_list(user)
-        .filter(champion__country=country)
-        .exclude(curation="published")[:10]
+        "commitments": _under_way(selectors.commitment_list(user).filter(champion__country=country))
         if champion
         else [],
-        "activities": selectors.activity_list(user).filter(hosts=country).exclude(curation="published")[:10],
-        "confirmations": selectors.confirmation_list(user).filter(country=country)[:5],
+        "activities": _under_way(selectors.activity_list(user).filter(hosts=country)),
+        "confirmations": selectors.confirmation_list(user).filter(country=country).prefetch_related(None)[:5],
         "can_apply": permissions.can_apply_for(user, country),
         "can_propose": bool(champion) and permissions.can_propose_for(user, champion),
     }
+
+
+def _under_way(queryset):
+    return queryset.exclude(curation="published").prefetch_related(None)[:10]
 
 
 def curation_panel(*, request) -> dict:

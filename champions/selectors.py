@@ -100,6 +100,11 @@ def champion_for_country(country) -> Champion | None:
     return champion_list().filter(country=country).first()
 
 
+def champion_state_for_country(country) -> Champion | None:
+    """The country's champion with its membership periods only: enough to say whether it is active."""
+    return Champion.objects.select_related("country").prefetch_related(_memberships()).filter(country=country).first()
+
+
 def active_memberships(champion: Champion, day: date) -> list[Membership]:
     """From the prefetched memberships: the periods covering ``day``."""
     return [

@@ -37,12 +37,15 @@ import logging
 import re
 import time
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
+from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -262,6 +265,24 @@ def page_cache_kinds_of(view_func, method: str) -> tuple[str, ...] | None:
 # ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _kinds_of_path(path_info: str, language: str, urlconf) -> tuple[str, ...] | None:
+    """The kinds of the view a path resolves to (None when it is not cached or not found), remembered
+    per process: a hit then costs no URL resolution."""
+    try:
+        with translation.override(language):
+            match = resolve(path_info, urlconf)
+    except Resolver404:
+        return None
+    return page_cache_kinds_of(match.func, "GET")
+
+
+@receiver(setting_changed)
+def _forget_resolutions(*, setting, **kwargs) -> None:
+    if setting in ("ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"):
+        _kinds_of_path.cache_clear()
+
+
 def _anonymous_visitor(request) -> bool:
     """No session, no credentials, no pending message: decided without touching the database."""
     cookies = request.COOKIES
@@ -320,12 +341,7 @@ class PageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not _anonymous_visitor(request):
             return None, None
         language = _path_language(request)
-        try:
-            with translation.override(language):
-                match = resolve(request.path_info)
-        except Resolver404:
-            return None, None
-        kinds = page_cache_kinds_of(match.func, "GET")
+        kinds = _kinds_of_path(request.path_info, language, getattr(request, "urlconf", None))
         if kinds is None:
             return None, None
         parts = [request.get_host(), request.path, request.META.get("QUERY_STRING", ""), language, _api_format(request)]

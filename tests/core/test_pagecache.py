@@ -90,6 +90,16 @@ def test_pages_with_a_form_token_or_a_message_are_not_stored(client):
     assert CACHED not in client.get("/objectives/")
 
 
+def test_each_path_is_resolved_once_per_process_until_the_urls_change(client, settings):
+    pagecache._kinds_of_path.cache_clear()
+    for _ in range(3):
+        assert get(client, reverse("reviews:report-list")).status_code == 200
+    info = pagecache._kinds_of_path.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+    settings.ROOT_URLCONF = "gcm_portal.urls"  # any change of the URLs forgets what was resolved
+    assert pagecache._kinds_of_path.cache_info().currsize == 0
+
+
 def test_views_can_opt_out(client, rf):
     class Private:
         page_cache = False
