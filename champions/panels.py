@@ -41,8 +41,8 @@ def my_country_panel(*, request, country) -> dict:
         else [],
         "activities": _under_way(selectors.activity_list(user).filter(hosts=country)),
         "confirmations": selectors.confirmation_list(user).filter(country=country).prefetch_related(None)[:5],
-        "can_apply": permissions.can_apply_for(user, country),
-        "can_propose": bool(champion) and permissions.can_propose_for(user, champion),
+        "can_apply": permissions.can_apply_for(user, country, active=active),
+        "can_propose": bool(champion) and permissions.can_propose_for(user, champion, active=active),
     }
 
 

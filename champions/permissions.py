@@ -22,13 +22,14 @@ def champion_country_ids_represented(user) -> set[int]:
     return countries & selectors.champion_country_ids_on(timezone.localdate())
 
 
-def can_propose_for(user, champion) -> bool:
-    """Staff, or a focal point of a country that is a champion today."""
+def can_propose_for(user, champion, *, active: bool | None = None) -> bool:
+    """Staff, or a focal point of a country that is a champion today (``active``, when the caller
+    already knows it from the champion's memberships)."""
     if roles.is_network_staff(user):
         return True
-    return roles.represents_country(user, champion.country_id) and selectors.is_champion_on(
-        champion.country_id, timezone.localdate()
-    )
+    if not roles.represents_country(user, champion.country_id):
+        return False
+    return selectors.is_champion_on(champion.country_id, timezone.localdate()) if active is None else active
 
 
 def can_propose(user) -> bool:
@@ -43,9 +44,12 @@ def can_edit_curated(user, item) -> bool:
     return bool(champion_country_ids_represented(user)) and item.is_owned_by(user)
 
 
-def can_apply_for(user, country) -> bool:
-    """A focal point of a country that is not a champion today may send its letter of confirmation."""
-    return roles.represents_country(user, country) and not selectors.is_champion_on(country, timezone.localdate())
+def can_apply_for(user, country, *, active: bool | None = None) -> bool:
+    """A focal point of a country that is not a champion today (``active``, when the caller already
+    knows it) may send its letter of confirmation."""
+    if not roles.represents_country(user, country):
+        return False
+    return not (selectors.is_champion_on(country, timezone.localdate()) if active is None else active)
 
 
 def can_see_consultations(user) -> bool:

@@ -27,7 +27,9 @@ def my_country_panel(*, request, country) -> dict:
     user = request.user
     return {
         "template": "knowledge/partials/my_country_panel.html",
-        "requests": list(selectors.request_list(user).filter(country=country).order_by("-created_at")[:10]),
+        "requests": list(
+            selectors.request_list(user).filter(country=country).prefetch_related(None).order_by("-created_at")[:10]
+        ),
         "can_request": permissions.can_request_support_for(user, country),
     }
 

@@ -23,7 +23,8 @@ def country_panel(*, request, country) -> dict:
 
 
 def my_country_panel(*, request, country) -> dict | None:
-    programmes = selectors.programme_list().filter(countries=country).order_by("code")
+    # Titles, states and links only: none of the programme pages' prefetches.
+    programmes = selectors.programme_list().filter(countries=country).prefetch_related(None).order_by("code")
     return {"template": "mptf/partials/my_country_panel.html", "programmes": programmes, "country": country}
 
 
