@@ -508,6 +508,8 @@ def pledge_progress_remove(*, update: PledgeUpdate, actor, reason: str) -> None:
         raise PermissionDenied(_("Only Network staff remove follow-up reports."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the report is removed; its author is told.")})
+    if "\x00" in reason:
+        raise ValidationError({"reason": _("Null characters are not allowed.")})
     pledge = update.pledge
     audit_record(actor=actor, action="progress_remove", target=pledge, comment=f"{reason.strip()}\n---\n{update.text}")
     update.delete()

@@ -39,6 +39,7 @@ from .concurrency import StaleVersion
 __all__ = [
     "AvailableAction",
     "BulkResult",
+    "CommentRefused",
     "CommentRequired",
     "Transition",
     "TransitionConflict",
@@ -70,6 +71,11 @@ class TransitionConflict(WorkflowError):
 
 class CommentRequired(TransitionNotAllowed):
     """The action needs an explanation and none was given (bad input, answered 400, not a wrong state)."""
+
+
+class CommentRefused(CommentRequired):
+    """The comment holds what no text may (a NUL character, which PostgreSQL cannot store): bad input,
+    answered 400 like a missing comment."""
 
 
 Predicate = Callable[[Any, Model], bool]
@@ -232,6 +238,8 @@ def transition_perform(
     comment = (comment or "").strip()
     if t.needs_comment and not comment:
         raise CommentRequired(_("Please explain in a comment."))
+    if "\x00" in comment:
+        raise CommentRefused(_("Null characters are not allowed."))
 
     now = timezone.now()
     values = {state_field: t.target}

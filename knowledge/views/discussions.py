@@ -196,6 +196,9 @@ class CommentModerateView(LoginRequiredMixin, View):
         comment = _comment(request, pk)
         if not permissions.is_moderator(request.user, comment.space):
             raise PermissionDenied(_("Only the space's moderators moderate it."))
+        # the request is read before anything is written: one that cannot be read (too large, broken)
+        # is refused with nothing moderated
+        next_url = request.POST.get("next")
         try:
             services.comment_moderate(comment=comment, actor=request.user, action=action)
         except ValidationError as error:
@@ -209,7 +212,6 @@ class CommentModerateView(LoginRequiredMixin, View):
                     "dismiss": _("The reports are dismissed."),
                 }[action],
             )
-        next_url = request.POST.get("next")
         if next_url == "space":
             return HttpResponseRedirect(comment.get_absolute_url())
         return HttpResponseRedirect(reverse("knowledge:moderation"))

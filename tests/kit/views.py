@@ -44,6 +44,14 @@ class DossierDetailView(DetailView):
     def get_object(self, queryset=None):
         return get_object_or_404(Dossier.objects.visible_to(self.request.user), pk=self.kwargs["pk"])
 
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            actions=DOSSIER_WORKFLOW.actions_for(self.object, user),
+            can_change=DOSSIER_DOCUMENTS.manages(user, self.object),
+            **kwargs,
+        )
+
 
 class DossierActionView(TransitionView):
     workflow = DOSSIER_WORKFLOW

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.urls import Resolver404, resolve, reverse
@@ -90,11 +91,7 @@ def policy_performers(worlds: dict, *, prefix: str = "", methods=("post", "put",
         for expect in rows:
             if expect.method not in methods:
                 continue
-            kwargs, data = expect.kwargs, expect.data
-            world = worlds[expect.world]
-            kwargs = kwargs(world) if callable(kwargs) else kwargs
-            data = data(world) if callable(data) else data
-            url = reverse(name, kwargs=kwargs)
+            url, data = row_request(name, expect, worlds)
             for role in ROLES:
                 code = expect.codes[role]
                 if role != "anonymous" and (code in ALLOWED or (code == 302 and not name.startswith("api:"))):
@@ -111,6 +108,42 @@ def page_rows() -> list[tuple[str, int]]:
         for index, expect in enumerate(rows)
         if expect.method == "get" and 200 in expect.codes.values()
     ]
+
+
+def row_request(name: str, expect, worlds: dict) -> tuple[str, dict | None]:
+    """The URL and data of the policy row ``expect`` of ``name``."""
+    world = worlds[expect.world]
+    kwargs = expect.kwargs(world) if callable(expect.kwargs) else expect.kwargs
+    data = expect.data(world) if callable(expect.data) else expect.data
+    return reverse(name, kwargs=kwargs), data
+
+
+def page_readers(worlds: dict) -> dict[tuple[str, int], list[str]]:
+    """Who reads each page of :func:`page_rows`: its everyday reader and a staff reader
+    (:func:`page_roles`), and the role that makes each POST below it. A record's forms are on the record's
+    page, whose URL is the longest page URL that begins the form's own (the meeting's page
+    ``/mptf/meetings/5/`` for its decisions ``/mptf/meetings/5/decisions/``): that page is read as the
+    first role the policy lets make the POST (:data:`ROLE_PREFERENCE`) that may read the page, so that a
+    form shown only to it (a fund manager's, a programme's focal point's) is served."""
+    urls = {(name, index): row_request(name, POLICY[name][index], worlds)[0] for name, index in page_rows()}
+    readers = {row: page_roles(POLICY[row[0]][row[1]].codes) for row in urls}
+    done = set()
+    for performer in policy_performers(worlds, methods=("post",)):  # best first
+        if performer.name.startswith(("api:", "admin:")) or (performer.name, performer.url) in done:
+            continue
+        below = {
+            row: url
+            for row, url in urls.items()
+            if performer.url.startswith(url) and url != "/" and POLICY[row[0]][row[1]].codes[performer.role] == 200
+        }
+        if not below:
+            continue
+        done.add((performer.name, performer.url))
+        longest = max(len(url) for url in below.values())
+        for row, url in below.items():
+            if len(url) == longest and performer.role not in readers[row]:
+                readers[row].append(performer.role)
+    return readers
 
 
 def page_roles(codes: dict[str, int]) -> list[str]:
@@ -193,11 +226,13 @@ def filled(base: dict | None, schema: dict, value) -> dict:
 
 
 def script_value(index: int, prop: dict) -> str:
+    """A script for text (with the Unicode tricks: right-to-left override, zero-width characters), a
+    ``javascript:`` URL for links, a script in the local part of an address."""
     if prop.get("format") == "uri":
         return URL_SCRIPT
     if prop.get("format") == "email":
         return f'"{SCRIPTS[0]}"@example.org'
-    return SCRIPTS[index % len(SCRIPTS)]
+    return SCRIPTS[index % len(SCRIPTS)] + UNICODE_TRICK
 
 
 def wrong_types(schema: dict) -> dict:
@@ -212,7 +247,8 @@ def wrong_types(schema: dict) -> dict:
     return body
 
 
-MALFORMED_JSON = ['{"title": "x",', "[1, 2, 3]", '"just a string"', "null", '{"a": NaN}', "\x00{}"]
+# Truncated, valid JSON that is no object (a list, null), a constant JSON does not have, a NUL first.
+MALFORMED_JSON = ['{"title": "x",', "[1, 2, 3]", "null", '{"a": NaN}', "\x00{}"]
 
 
 # --- forms ------------------------------------------------------------------------------------------
@@ -223,13 +259,24 @@ class Form:
     action: str
     fields: list[tuple[str, str, str]]  # (name, kind, value)
     has_file: bool = False
+    method: str = "post"
 
     def key(self) -> tuple:
-        return (self.action, tuple(sorted({name for name, _, _ in self.fields})))
+        """The form's shape: the view it posts to and its fields. The same form shown for many records
+        (an invitation's answer on each row of a list) is fed once."""
+        try:
+            match = resolve(urlsplit(self.action).path)
+        except Resolver404:
+            return (self.action, self.method, tuple(sorted({name for name, _, _ in self.fields})))
+        words = tuple(sorted((k, v) for k, v in match.kwargs.items() if not isinstance(v, int)))  # an action's name
+        return (match.view_name, words, self.method, tuple(sorted({name for name, _, _ in self.fields})))
+
+    def text_fields(self) -> list[str]:
+        return [name for name, kind, _ in self.fields if kind in ("text", "textarea") and name != "csrfmiddlewaretoken"]
 
 
 class FormReader(HTMLParser):
-    """The POST forms of a page, with each field as a browser would send it."""
+    """The forms of a page, with each field as a browser would send it."""
 
     TEXT = {"text", "email", "url", "search", "tel", ""}
 
@@ -244,8 +291,8 @@ class FormReader(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form":
-            if (attrs.get("method") or "get").lower() == "post":
-                self._form = Form(action=attrs.get("action") or self.page_url, fields=[])
+            method = (attrs.get("method") or "get").lower()
+            self._form = Form(action=attrs.get("action") or self.page_url, fields=[], method=method)
             return
         form = self._form
         if form is None or attrs.get("disabled") is not None or attrs.get("form"):
@@ -294,10 +341,23 @@ class FormReader(HTMLParser):
             self._select = None
 
 
-def post_forms(html: str, page_url: str) -> list[Form]:
+def page_forms(html: str, page_url: str) -> list[Form]:
+    """Every form of a page, POST and GET."""
     reader = FormReader(page_url)
     reader.feed(html)
     return reader.forms
+
+
+def own_query_fields(forms: list[Form], page_url: str) -> set[str]:
+    """The names of a page's own search and filter fields: its GET forms that ask the page itself (not
+    the layout's language switcher or site search)."""
+    path = urlsplit(page_url).path
+    return {
+        name
+        for form in forms
+        if form.method == "get" and urlsplit(form.action).path in ("", path)
+        for name, _, _ in form.fields
+    }
 
 
 def form_body(form: Form, value) -> dict[str, list[str]]:
@@ -311,6 +371,21 @@ def form_body(form: Form, value) -> dict[str, list[str]]:
         else:
             body.setdefault(name, []).append(served)
     return body
+
+
+TAMPERED = [*SCRIPTS, URL_SCRIPT, *SQLISH, "-1", HUGE_PAGE]
+
+
+def tampered_body(form: Form) -> dict[str, list[str]]:
+    """Every field of the form, hidden ones, choices and check boxes too, holding a hostile value, and
+    fields the form does not have (a privilege, an owner) added."""
+    body: dict[str, list[str]] = {}
+    for index, (name, _kind, served) in enumerate(form.fields):
+        body.setdefault(name, []).append(served if name == "csrfmiddlewaretoken" else TAMPERED[index % len(TAMPERED)])
+    return body | {"is_superuser": ["on"], "is_staff": ["on"], "user": ["1"], "created_by": ["1"]}
+
+
+MALFORMED_MULTIPART = b'--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nno closing boundary'
 
 
 def url_name(url: str) -> str | None:
@@ -336,21 +411,25 @@ UNFINGERPRINTED_TABLES = {
 
 @functools.cache
 def _fingerprint_sql() -> str:
-    """One query: per table, its row count, and for tables of records that carry them, the sum of
-    their versions and the latest update time. Every service write either adds or removes rows or saves
+    """One query: per table, its row count, and for tables of records that carry them (as the models
+    say: introspecting each table costs seconds), the sum of their versions and the latest update
+    time. Every service write either adds or removes rows or saves
     a record, which bumps ``updated_at`` (``auto_now``) or ``version``; comparing every row's content
     would cost a full read of the database per request, for no write these three would miss."""
-    parts = []
+    columns: dict[str, set[str]] = {}
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.managed and not model._meta.proxy:
+            columns.setdefault(model._meta.db_table, set()).update(f.column for f in model._meta.concrete_fields)
     with connection.cursor() as cursor:
-        tables = sorted(set(connection.introspection.table_names(cursor)) - UNFINGERPRINTED_TABLES)
-        for table in tables:
-            columns = {c.name for c in connection.introspection.get_table_description(cursor, table)}
-            quoted = connection.ops.quote_name(table)
-            parts.append(f"(SELECT COUNT(*) FROM {quoted})")
-            if "version" in columns:
-                parts.append(f"(SELECT SUM(version) FROM {quoted})")
-            if "updated_at" in columns:
-                parts.append(f"(SELECT MAX(updated_at) FROM {quoted})")
+        tables = set(connection.introspection.table_names(cursor))
+    parts = []
+    for table in sorted(tables - UNFINGERPRINTED_TABLES):
+        quoted = connection.ops.quote_name(table)
+        parts.append(f"(SELECT COUNT(*) FROM {quoted})")
+        if "version" in columns.get(table, ()):
+            parts.append(f"(SELECT SUM(version) FROM {quoted})")
+        if "updated_at" in columns.get(table, ()):
+            parts.append(f"(SELECT MAX(updated_at) FROM {quoted})")
     return "SELECT " + ", ".join(parts)
 
 
@@ -383,31 +462,6 @@ def json_problem(response) -> str | None:
     if not body or not isinstance(body, dict | list):
         return f"answered no message: {body!r}"
     return None
-
-
-class _GetFormFields(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.names: set[str] = set()
-        self._inside = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self._inside = (attrs.get("method") or "get").lower() == "get"
-        elif self._inside and tag in ("input", "select") and attrs.get("name"):
-            self.names.add(attrs["name"])
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._inside = False
-
-
-def get_form_fields(html: str) -> set[str]:
-    """The names of a page's search and filter fields (its GET forms)."""
-    reader = _GetFormFields()
-    reader.feed(html)
-    return reader.names
 
 
 REFERENCE_KEYS = ("iso2", "code", "number", "letter", "id", "pk")
