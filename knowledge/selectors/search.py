@@ -21,6 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from gcm_portal.core.pagecache import remember
 from gcm_portal.core.search import parse_websearch, search_configs, search_sources
 from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
 from gcm_portal.taxonomy.models import (
@@ -214,56 +215,49 @@ def entries_for(params: SearchParams, *, like: bool = False, tsquery: str | None
 
 
 def facet_labels(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
-    """Readable labels of facet values (one query per facet that has values)."""
+    """Readable labels of facet values: kinds and languages from the code, the reference data's from
+    :func:`reference_labels`; a value without a label is its own label."""
     labels: dict[str, dict[str, str]] = {facet: {} for facet in FACETS}
     kinds = kind_labels()
     languages = dict(CONTENT_LANGUAGE_CHOICES)
-    for value in values.get(Facet.KIND, ()):
-        labels[Facet.KIND][value] = str(kinds.get(value, value))
-    for value in values.get(Facet.LANGUAGE, ()):
-        labels[Facet.LANGUAGE][value] = str(languages.get(value, value))
-    for value in values.get(Facet.YEAR, ()):
-        labels[Facet.YEAR][value] = value
-    lookups = (
-        (Facet.COUNTRY, Country.objects.filter(iso2__in=values.get(Facet.COUNTRY, ())), "iso2", str),
-        (
-            Facet.OBJECTIVE,
-            Objective.objects.filter(number__in=_ints(values.get(Facet.OBJECTIVE, ()))),
-            "number",
-            lambda o: _("Objective %(number)s: %(label)s") % {"number": o.number, "label": o.translated("short_label")},
-        ),
-        (
-            Facet.PRINCIPLE,
-            GuidingPrinciple.objects.filter(letter__in=values.get(Facet.PRINCIPLE, ())),
-            "letter",
-            lambda p: p.translated("name"),
-        ),
-        (Facet.REGION, M49Region.objects.filter(code__in=values.get(Facet.REGION, ())), "code", lambda r: r.name),
-        (
-            Facet.COMMISSION,
-            RegionalCommission.objects.filter(code__in=values.get(Facet.COMMISSION, ())),
-            "code",
-            lambda c: c.code,
-        ),
-        (
-            Facet.THEMATIC,
-            MptfThematicArea.objects.filter(number__in=_ints(values.get(Facet.THEMATIC, ()))),
-            "number",
-            lambda t: t.translated("name"),
-        ),
-    )
-    for facet, queryset, key, label in lookups:
-        if values.get(facet):
-            for obj in queryset:
-                labels[facet][str(getattr(obj, key))] = str(label(obj))
+    reference = reference_labels()
+    for facet in FACETS:
+        known = reference.get(facet, {})
         for value in values.get(facet, ()):
-            labels[facet].setdefault(value, value)
+            if facet == Facet.KIND:
+                labels[facet][value] = str(kinds.get(value, value))
+            elif facet == Facet.LANGUAGE:
+                labels[facet][value] = str(languages.get(value, value))
+            else:
+                labels[facet][value] = known.get(value, value)
     return labels
 
 
-def _ints(values) -> list[int]:
-    # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
-    return [int(v) for v in values if str(v).isdecimal()]
+def reference_labels() -> dict[str, dict[str, str]]:
+    """The label of every value of the facets that are reference data (countries, objectives,
+    principles, regions, commissions, thematic areas), in the active language: kept by the page cache's
+    fragments until the reference data change, so a search page reads them with one cache round trip
+    instead of a query per facet."""
+    return remember("hub:facet-labels", ("taxonomy.*",), _reference_labels)
+
+
+def _reference_labels() -> dict[str, dict[str, str]]:
+    lookups = (
+        (Facet.COUNTRY, Country.objects.all(), "iso2", str),
+        (
+            Facet.OBJECTIVE,
+            Objective.objects.all(),
+            "number",
+            lambda o: _("Objective %(number)s: %(label)s") % {"number": o.number, "label": o.translated("short_label")},
+        ),
+        (Facet.PRINCIPLE, GuidingPrinciple.objects.all(), "letter", lambda p: p.translated("name")),
+        (Facet.REGION, M49Region.objects.all(), "code", lambda r: r.name),
+        (Facet.COMMISSION, RegionalCommission.objects.all(), "code", lambda c: c.code),
+        (Facet.THEMATIC, MptfThematicArea.objects.all(), "number", lambda t: t.translated("name")),
+    )
+    return {
+        facet: {str(getattr(obj, key)): str(label(obj)) for obj in queryset} for facet, queryset, key, label in lookups
+    }
 
 
 # ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gcm_portal.core.search import parse_websearch
+from gcm_portal.taxonomy.models import Country
 from knowledge.bench import BENCH_SOURCE
 from knowledge.models import IndexEntry, IndexTag
 from knowledge.selectors.search import FACETS
@@ -239,6 +240,7 @@ def test_search_queries_do_not_grow_with_results(client, settings):
     settings.PAGE_CACHE_ENABLED = False
     for n in range(3):
         entry(f"Small {n} migration", country=["GH"], objective=[str(n + 1)], principle=["b"])
+    queries(client, "/hub/search/?q=migration")  # the first answer keeps the facet labels (page cache fragments)
     few = queries(client, "/hub/search/?q=migration")
     few_api = queries(client, "/api/v1/search/?q=migration")
     for n in range(40):
@@ -246,6 +248,19 @@ def test_search_queries_do_not_grow_with_results(client, settings):
     assert queries(client, "/hub/search/?q=migration") == few
     assert queries(client, "/api/v1/search/?q=migration") == few_api
     assert few <= 14
+
+
+def test_facet_labels_are_remembered_until_the_reference_data_change(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    entry("Labelled migration", country=["GH"], objective=["6"])
+    api_search(client, q="migration")
+    with CaptureQueriesContext(connection) as ctx:
+        data = api_search(client, q="migration")
+    assert not [query["sql"] for query in ctx.captured_queries if "taxonomy_" in query["sql"]]
+    assert {"value": "GH", "label": "Ghana"}.items() <= data["facets"]["country"][0].items()
+    Country.objects.filter(iso2="GH").update(name="Republic of Ghana")
+    data = api_search(client, q="migration")
+    assert data["facets"]["country"][0]["label"] == "Republic of Ghana"
 
 
 @pytest.mark.postgres
