@@ -4,6 +4,7 @@ settings, measured with wrk.
     python bench/run.py --scale S --seconds 3          # what `make bench` runs
     python bench/run.py --scale M --seconds 10         # the run docs/performance.md reports
     python bench/run.py --scale S --seconds 2 --check  # CI: fail when a ratio target is badly missed
+    python bench/run.py --scale M --skip-seed --groups search,search-ilike  # only hub search (and baselines)
 
 It migrates and seeds the database named by DATABASE_URL (a SQLite file under bench/ by default),
 starts gunicorn (2 sync workers, DEBUG off) for each server, measures every endpoint at 1 and 16
@@ -532,6 +533,12 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a ratio target is badly missed")
     parser.add_argument("--out", default=str(BENCH / "results"))
     parser.add_argument("--skip-seed", action="store_true", help="reuse the data of an earlier run")
+    parser.add_argument(
+        "--groups",
+        default="",
+        help="comma-separated endpoint groups to measure (search, search-ilike, cached, ...); the baselines "
+        "and the export always run; every group by default",
+    )
     args = parser.parse_args(argv)
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
@@ -554,7 +561,10 @@ def main(argv=None) -> int:
             "portal-nocache", "bench.wsgi:application", portal_env(database_url, PAGE_CACHE_ENABLED="0")
         )
         results = []
+        wanted = {"baseline", *filter(None, args.groups.split(","))}
         for endpoint in endpoints(fixtures):
+            if args.groups and endpoint.group not in wanted:
+                continue
             result = measure(servers[endpoint.server], endpoint, args.seconds)
             print(f"{result.name:55s} {result.runs['16']['rps']:9,.0f} req/s (c=16)", flush=True)
             results.append(result)

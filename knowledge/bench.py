@@ -17,8 +17,8 @@ from gcm_portal.core.bench import BenchScale
 from gcm_portal.core.search import text_search_config
 
 from .choices import Facet
-from .models import IndexEntry, IndexTag
-from .services.index import Geography, index_vectors_update
+from .models import IndexEntry
+from .services.index import Geography, index_entries_store
 
 __all__ = ["BENCH_SOURCE", "PLANTED", "seed_search_index"]
 
@@ -287,13 +287,8 @@ def seed_search_index(scale: BenchScale, rng, stdout=None) -> dict[str, int]:
             if kind in ("programme", "concept_note"):
                 tags.add((Facet.THEMATIC, str(rng.randrange(1, 6))))
             tag_lists.append(tags)
-        created = IndexEntry.objects.bulk_create(entries, batch_size=BATCH)
-        IndexTag.objects.bulk_create(
-            [IndexTag(entry=e, facet=f, value=v) for e, tags in zip(created, tag_lists, strict=True) for f, v in tags],
-            batch_size=BATCH * 5,
-        )
-        total += len(created)
+        # entries, tags and search rows, each written once (vectors and facet arrays in the INSERT)
+        total += len(index_entries_store(entries, tag_lists))
         if stdout is not None and start and start % 50_000 == 0:
             stdout.write(f"  search index: {start} rows")
-    index_vectors_update(IndexEntry.objects.filter(source=BENCH_SOURCE))
     return {"search index rows": total, **{f"rows with '{term}'": n for term, n in planted.items()}}

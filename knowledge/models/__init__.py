@@ -5,7 +5,7 @@ from .discussions import Comment, CommentReport, DiscussionQuestion, DiscussionS
 from .events import Event
 from .experts import Expert, ExpertCV
 from .groups import JoinRequest, WorkingGroup, WorkingGroupDocument
-from .index import Follow, IndexEntry, IndexTag
+from .index import Follow, IndexEntry, IndexSearch, IndexTag
 from .networks import MigrationNetwork, NetworkCount, NetworkDocument
 from .practices import (
     CallForPractices,
@@ -30,6 +30,7 @@ __all__ = [
     "ExpertCV",
     "Follow",
     "IndexEntry",
+    "IndexSearch",
     "IndexTag",
     "JoinRequest",
     "MigrationNetwork",

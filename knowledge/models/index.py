@@ -6,6 +6,8 @@ events (``knowledge/services/index.py``). Followers of countries, objectives and
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -14,13 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import DigestFrequency, Facet
 
-__all__ = ["Follow", "IndexEntry", "IndexTag"]
+__all__ = ["FacetsField", "Follow", "IndexEntry", "IndexSearch", "IndexTag"]
 
 
 class IndexEntry(models.Model):
-    """One published record, as search sees it. ``search_vector`` (title A, summary B, body C, in the
-    record language's text-search configuration) is kept up to date on PostgreSQL and served by a GIN
-    index created in the migration; the portable fallback reads the text columns."""
+    """One published record, as search shows it: its text, address and dates. What search matches,
+    ranks and counts with is in the narrow :class:`IndexSearch` row of the entry; the portable fallback
+    reads the text columns here."""
 
     source = models.CharField(_("source"), max_length=60)  # the model's label, e.g. "reviews.voluntaryreport"
     source_pk = models.PositiveBigIntegerField()
@@ -35,7 +37,6 @@ class IndexEntry(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     indexed_at = models.DateTimeField(_("first indexed"))  # when it first became public: what digests read
     updated_at = models.DateTimeField(auto_now=True)
-    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "source_pk"], name="one_index_entry_per_record")]
@@ -52,6 +53,52 @@ class IndexEntry(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.url
+
+
+class FacetsField(models.Field):
+    """A list of ``"facet:value"`` strings: a text array on PostgreSQL (which search unnests to count),
+    JSON text elsewhere."""
+
+    description = "facet values"
+
+    def db_type(self, connection):
+        return "text[]" if connection.vendor == "postgresql" else "text"
+
+    def from_db_value(self, value, expression, connection):
+        return self.to_python(value)
+
+    def to_python(self, value):
+        if value is None or isinstance(value, list):
+            return value
+        return json.loads(value)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if value is None:
+            return None
+        values = [str(v) for v in value]
+        return values if connection.vendor == "postgresql" else json.dumps(values)
+
+
+class IndexSearch(models.Model):
+    """What search reads of an entry, in a narrow table of its own so that matching, ranking and counting
+    read a few hundred bytes a row instead of the entry's text: ``search_vector`` (title A, summary B,
+    body C in the entry's text-search configuration, and the configuration's marker; PostgreSQL only,
+    served by the GIN index ``knowledge_indexsearch_search_gin``), the entry's facet values as
+    ``"facet:value"`` (the same as its :class:`IndexTag` rows: counted with ``unnest`` over the matching
+    rows) and its date (the tie-break of the ranking). Written by ``services/index.py`` whenever the
+    entry or its tags are."""
+
+    entry = models.OneToOneField(IndexEntry, on_delete=models.CASCADE, primary_key=True, related_name="search")
+    published_at = models.DateTimeField(null=True, blank=True)
+    facets = FacetsField(default=list)
+    search_vector = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("index search row")
+        verbose_name_plural = _("index search rows")
+
+    def __str__(self) -> str:
+        return f"search row of entry {self.entry_id}"
 
 
 class IndexTag(models.Model):

@@ -1,10 +1,11 @@
 """Reads of the unified index: hub search with facets, the country and objective overviews and the
 country x objective matrix. Everything here reads only the index, which holds nothing unpublished.
 
-Search runs PostgreSQL full-text search over the stored vectors (websearch syntax in each row's own
-text-search configuration, so the GIN index answers it) and a portable fallback elsewhere (every word
-or quoted phrase must appear, a minus excludes). A search page costs a fixed number of queries: the
-count, the page, its tags, its snippets, the facet counts (one grouped query) and the labels.
+Search runs PostgreSQL full-text search over the narrow search rows (``IndexSearch``: websearch syntax
+in each row's own text-search configuration, so the GIN index answers it; facet counts from the matching
+rows' facet arrays) and a portable fallback elsewhere (every word or quoted phrase must appear, a minus
+excludes; facet counts from the tags). A search page costs a fixed number of queries, whatever the number
+of results.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from gcm_portal.core.pagecache import remember
 from gcm_portal.core.search import parse_websearch, search_configs, search_sources
 from gcm_portal.taxonomy.choices import CONTENT_LANGUAGE_CHOICES
 from gcm_portal.taxonomy.models import (
@@ -32,7 +34,7 @@ from gcm_portal.taxonomy.models import (
 )
 
 from ..choices import Facet
-from ..models import IndexEntry, IndexTag
+from ..models import IndexEntry, IndexSearch, IndexTag
 
 __all__ = [
     "FACETS",
@@ -51,6 +53,7 @@ PAGE_SIZE = 20
 MAX_PAGE = 500
 FACET_LIMIT = 15
 MAX_QUERY = 200
+HEADLINE_TEXT = 20_000  # characters of summary and text ts_headline reads for a result's snippet
 HEADLINE_OPTIONS = "MaxFragments=2,MinWords=8,MaxWords=30,FragmentDelimiter= … ,StartSel=\u27e6,StopSel=\u27e7"
 
 
@@ -171,7 +174,7 @@ def _text_condition(q: str, *, like: bool = False, tsquery: str | None = None) -
         tsquery = pg_tsquery(q) if tsquery is None else tsquery
         if not tsquery:
             return Q(pk__in=[])
-        return Q(TsMatch(F("search_vector"), TsQueryText(Value(tsquery))))
+        return Q(TsMatch(F("search__search_vector"), TsQueryText(Value(tsquery))))
     parsed = parse_websearch(q)
     condition = Q()
     for term in parsed.include:
@@ -183,7 +186,9 @@ def _text_condition(q: str, *, like: bool = False, tsquery: str | None = None) -
 
 def _rank(q: str, *, like: bool = False, tsquery: str = ""):
     if uses_postgres() and not like:
-        return Func(F("search_vector"), TsQueryText(Value(tsquery)), function="ts_rank", output_field=FloatField())
+        return Func(
+            F("search__search_vector"), TsQueryText(Value(tsquery)), function="ts_rank", output_field=FloatField()
+        )
     score = Value(0, output_field=IntegerField())
     for term in parse_websearch(q).include:
         for name, weight in (("title", 4), ("summary", 2), ("body", 1)):
@@ -210,56 +215,49 @@ def entries_for(params: SearchParams, *, like: bool = False, tsquery: str | None
 
 
 def facet_labels(values: dict[str, set[str]]) -> dict[str, dict[str, str]]:
-    """Readable labels of facet values (one query per facet that has values)."""
+    """Readable labels of facet values: kinds and languages from the code, the reference data's from
+    :func:`reference_labels`; a value without a label is its own label."""
     labels: dict[str, dict[str, str]] = {facet: {} for facet in FACETS}
     kinds = kind_labels()
     languages = dict(CONTENT_LANGUAGE_CHOICES)
-    for value in values.get(Facet.KIND, ()):
-        labels[Facet.KIND][value] = str(kinds.get(value, value))
-    for value in values.get(Facet.LANGUAGE, ()):
-        labels[Facet.LANGUAGE][value] = str(languages.get(value, value))
-    for value in values.get(Facet.YEAR, ()):
-        labels[Facet.YEAR][value] = value
-    lookups = (
-        (Facet.COUNTRY, Country.objects.filter(iso2__in=values.get(Facet.COUNTRY, ())), "iso2", str),
-        (
-            Facet.OBJECTIVE,
-            Objective.objects.filter(number__in=_ints(values.get(Facet.OBJECTIVE, ()))),
-            "number",
-            lambda o: _("Objective %(number)s: %(label)s") % {"number": o.number, "label": o.translated("short_label")},
-        ),
-        (
-            Facet.PRINCIPLE,
-            GuidingPrinciple.objects.filter(letter__in=values.get(Facet.PRINCIPLE, ())),
-            "letter",
-            lambda p: p.translated("name"),
-        ),
-        (Facet.REGION, M49Region.objects.filter(code__in=values.get(Facet.REGION, ())), "code", lambda r: r.name),
-        (
-            Facet.COMMISSION,
-            RegionalCommission.objects.filter(code__in=values.get(Facet.COMMISSION, ())),
-            "code",
-            lambda c: c.code,
-        ),
-        (
-            Facet.THEMATIC,
-            MptfThematicArea.objects.filter(number__in=_ints(values.get(Facet.THEMATIC, ()))),
-            "number",
-            lambda t: t.translated("name"),
-        ),
-    )
-    for facet, queryset, key, label in lookups:
-        if values.get(facet):
-            for obj in queryset:
-                labels[facet][str(getattr(obj, key))] = str(label(obj))
+    reference = reference_labels()
+    for facet in FACETS:
+        known = reference.get(facet, {})
         for value in values.get(facet, ()):
-            labels[facet].setdefault(value, value)
+            if facet == Facet.KIND:
+                labels[facet][value] = str(kinds.get(value, value))
+            elif facet == Facet.LANGUAGE:
+                labels[facet][value] = str(languages.get(value, value))
+            else:
+                labels[facet][value] = known.get(value, value)
     return labels
 
 
-def _ints(values) -> list[int]:
-    # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
-    return [int(v) for v in values if str(v).isdecimal()]
+def reference_labels() -> dict[str, dict[str, str]]:
+    """The label of every value of the facets that are reference data (countries, objectives,
+    principles, regions, commissions, thematic areas), in the active language: kept by the page cache's
+    fragments until the reference data change, so a search page reads them with one cache round trip
+    instead of a query per facet."""
+    return remember("hub:facet-labels", ("taxonomy.*",), _reference_labels)
+
+
+def _reference_labels() -> dict[str, dict[str, str]]:
+    lookups = (
+        (Facet.COUNTRY, Country.objects.all(), "iso2", str),
+        (
+            Facet.OBJECTIVE,
+            Objective.objects.all(),
+            "number",
+            lambda o: _("Objective %(number)s: %(label)s") % {"number": o.number, "label": o.translated("short_label")},
+        ),
+        (Facet.PRINCIPLE, GuidingPrinciple.objects.all(), "letter", lambda p: p.translated("name")),
+        (Facet.REGION, M49Region.objects.all(), "code", lambda r: r.name),
+        (Facet.COMMISSION, RegionalCommission.objects.all(), "code", lambda c: c.code),
+        (Facet.THEMATIC, MptfThematicArea.objects.all(), "number", lambda t: t.translated("name")),
+    )
+    return {
+        facet: {str(getattr(obj, key)): str(label(obj)) for obj in queryset} for facet, queryset, key, label in lookups
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -334,23 +332,88 @@ def _fallback_snippet(entry_text: str, q: str, width: int = 220) -> str:
     return ("… " if start else "") + piece + (" …" if start + width < len(text) else "")
 
 
+def _headline():
+    return (
+        "ts_headline(search_config::regconfig, left(summary || ' ' || body, %s), "
+        "websearch_to_tsquery(search_config::regconfig, %s), %s)"
+    )
+
+
 def _snippets(entries: list[IndexEntry], q: str, *, like: bool = False) -> dict[int, str]:
-    """Highlighted passages for the displayed page only (one query on PostgreSQL)."""
+    """Highlighted passages for the displayed page only (the fallback's; PostgreSQL's come with the page,
+    see :func:`_pg_page`)."""
     if not entries:
         return {}
     if not q:
         return {e.pk: _marked(e.summary[:240] + ("…" if len(e.summary) > 240 else "")) for e in entries}
-    if uses_postgres() and not like:
-        headline = RawSQL(
-            "ts_headline(search_config::regconfig, left(summary || ' ' || body, 50000), "
-            "websearch_to_tsquery(search_config::regconfig, %s), %s)",
-            (q, HEADLINE_OPTIONS),
-        )
-        found = dict(
-            IndexEntry.objects.filter(pk__in=[e.pk for e in entries]).annotate(h=headline).values_list("pk", "h")
-        )
-        return {pk: _marked(text) for pk, text in found.items()}
     return {e.pk: _marked(_fallback_snippet(f"{e.summary} {e.body}", q)) for e in entries}
+
+
+def _pg_where(tsquery: str, params: SearchParams) -> tuple[str, list]:
+    """The search rows that match the words and carry every selected facet value."""
+    required = [f"{facet}:{value}" for facet, values in params.filters.items() for value in values]
+    if required:
+        return "search_vector @@ %s::tsquery AND facets @> %s::text[]", [tsquery, required]
+    return "search_vector @@ %s::tsquery", [tsquery]
+
+
+def _pg_matches(
+    params: SearchParams, tsquery: str, *, page_size: int, with_facets: bool
+) -> tuple[dict[str, dict[str, int]], int, int, list[tuple[int, list[str]]]]:
+    """PostgreSQL with words: the facet counts (one grouped query over the matching search rows' facet
+    arrays), the total, the page, and the page's entry ids with their facet values, in order (relevance:
+    ``ts_rank``, then the newest; or the newest). Both queries read only the narrow search rows; the
+    GIN index finds them."""
+    table = IndexSearch._meta.db_table
+    where, args = _pg_where(tsquery, params)
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    if params.sort == "relevance":
+        order, order_args = (
+            "ts_rank(search_vector, %s::tsquery) DESC, published_at DESC NULLS LAST, entry_id DESC",
+            [tsquery],
+        )
+    else:
+        order, order_args = "published_at DESC NULLS LAST, entry_id DESC", []
+    with connection.cursor() as cursor:
+        if with_facets:
+            # Every entry has exactly one kind, so the kinds' counts add up to the number of results.
+            cursor.execute(
+                f"SELECT facet_value, count(*) FROM {table}, unnest(facets) AS facet_value WHERE {where} "
+                "GROUP BY facet_value",
+                args,
+            )
+            for pair, n in cursor.fetchall():
+                facet, _sep, value = pair.partition(":")
+                counts.setdefault(facet, {})[value] = n
+            total = sum(counts[Facet.KIND].values())
+        else:
+            cursor.execute(f"SELECT count(*) FROM {table} WHERE {where}", args)
+            total = cursor.fetchone()[0]
+        pages = max(1, -(-total // page_size))
+        page = min(params.page, pages)
+        rows: list[tuple[int, list[str]]] = []
+        if total:
+            cursor.execute(
+                f"SELECT entry_id, facets FROM {table} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                [*args, *order_args, page_size, (page - 1) * page_size],
+            )
+            rows = cursor.fetchall()
+    return counts, total, page, rows
+
+
+def _pg_page(rows: list[tuple[int, list[str]]], q: str) -> tuple[list[IndexEntry], dict[int, str]]:
+    """The entries of the page, in order, with their snippets made by ``ts_headline`` (one query; the
+    headline reads the first ``HEADLINE_TEXT`` characters of the summary and text)."""
+    if not rows:
+        return [], {}
+    found = {
+        entry.pk: entry
+        for entry in IndexEntry.objects.filter(pk__in=[pk for pk, _facets in rows])
+        .defer("body")
+        .annotate(headline=RawSQL(_headline(), (HEADLINE_TEXT, q, HEADLINE_OPTIONS)))
+    }
+    entries = [found[pk] for pk, _facets in rows if pk in found]
+    return entries, {entry.pk: _marked(entry.headline) for entry in entries}
 
 
 def hub_search(
@@ -359,40 +422,25 @@ def hub_search(
     """One page of results with facet counts. ``like`` runs the same search with the portable fallback
     (LIKE on the text columns) instead of full-text search: the benchmark's baseline."""
     tsquery = pg_tsquery(params.q) if params.q and uses_postgres() and not like else ""
-    matching = entries_for(params, like=like, tsquery=tsquery)
-    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    if with_facets:
-        # Every facet's counts in one grouped query; every entry has exactly one kind, so the kinds'
-        # counts add up to the number of results and no separate COUNT reads the matches again.
-        rows = (
-            IndexTag.objects.filter(entry_id__in=matching.values("pk"))
-            .values_list("facet", "value")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for facet, value, n in rows:
-            counts.setdefault(facet, {})[value] = n
-        total = sum(counts[Facet.KIND].values())
-    else:
-        total = matching.count()
-    pages = max(1, -(-total // page_size))
-    page = min(params.page, pages)
-    if params.sort == "relevance" and params.q:
-        ordered = matching.annotate(rank=_rank(params.q, like=like, tsquery=tsquery)).order_by(
-            "-rank", "-published_at", "-id"
-        )
-    else:
-        ordered = matching.order_by(F("published_at").desc(nulls_last=True), "-id")
-    offset = (page - 1) * page_size
-    # PostgreSQL makes the snippets itself; the fallback needs the text.
-    deferred = ("body", "search_vector") if uses_postgres() and not like else ("search_vector",)
-    entries = list(ordered.defer(*deferred)[offset : offset + page_size]) if total else []
-
     tags_of: dict[int, list[tuple[str, str]]] = {}
-    for entry_id, facet, value in IndexTag.objects.filter(
-        entry_id__in=[e.pk for e in entries], facet__in=[Facet.COUNTRY, Facet.OBJECTIVE]
-    ).values_list("entry_id", "facet", "value"):
-        tags_of.setdefault(entry_id, []).append((facet, value))
+    if tsquery:
+        counts, total, page, rows = _pg_matches(params, tsquery, page_size=page_size, with_facets=with_facets)
+        pages = max(1, -(-total // page_size))
+        entries, snippets = _pg_page(rows, params.q)
+        for entry_id, facets in rows:
+            for pair in facets:
+                facet, _sep, value = pair.partition(":")
+                if facet in (Facet.COUNTRY, Facet.OBJECTIVE):
+                    tags_of.setdefault(entry_id, []).append((facet, value))
+    else:
+        counts, total, page, pages, entries = _portable_matches(
+            params, tsquery, page_size=page_size, with_facets=with_facets, like=like
+        )
+        for entry_id, facet, value in IndexTag.objects.filter(
+            entry_id__in=[e.pk for e in entries], facet__in=[Facet.COUNTRY, Facet.OBJECTIVE]
+        ).values_list("entry_id", "facet", "value"):
+            tags_of.setdefault(entry_id, []).append((facet, value))
+        snippets = _snippets(entries, params.q, like=like)
 
     wanted: dict[str, set[str]] = {facet: set(values) for facet, values in counts.items()}
     for facet, values in params.filters.items():
@@ -433,7 +481,6 @@ def hub_search(
         for value in values
     ]
 
-    snippets = _snippets(entries, params.q, like=like)
     kinds = kind_labels()
     items = [
         ResultItem(
@@ -451,6 +498,39 @@ def hub_search(
         for entry in entries
     ]
     return SearchResult(params, total, items, facets, selected, page, pages, page_size)
+
+
+def _portable_matches(params: SearchParams, tsquery: str, *, page_size: int, with_facets: bool, like: bool):
+    """Without words, on other databases, or with ``like``: the matches through the ORM, the facet
+    counts from the tags (one grouped query), the page of entries. (On PostgreSQL, words with nothing to
+    search for, only stop words, come here with an empty ``tsquery`` and match nothing.)"""
+    matching = entries_for(params, like=like, tsquery=None if like else tsquery)
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    if with_facets:
+        # Every facet's counts in one grouped query; every entry has exactly one kind, so the kinds'
+        # counts add up to the number of results and no separate COUNT reads the matches again.
+        rows = (
+            IndexTag.objects.filter(entry_id__in=matching.values("pk"))
+            .values_list("facet", "value")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for facet, value, n in rows:
+            counts.setdefault(facet, {})[value] = n
+        total = sum(counts[Facet.KIND].values())
+    else:
+        total = matching.count()
+    pages = max(1, -(-total // page_size))
+    page = min(params.page, pages)
+    if params.sort == "relevance" and params.q:
+        ordered = matching.annotate(rank=_rank(params.q, like=like)).order_by("-rank", "-published_at", "-id")
+    else:
+        ordered = matching.order_by(F("published_at").desc(nulls_last=True), "-id")
+    offset = (page - 1) * page_size
+    if not params.q:
+        ordered = ordered.defer("body")  # the snippet is the summary
+    entries = list(ordered[offset : offset + page_size]) if total else []
+    return counts, total, page, pages, entries
 
 
 def search_suggestions(q: str, *, limit: int = 5) -> dict[str, list]:

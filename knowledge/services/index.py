@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Value
+from django.db.models import F, OuterRef, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
@@ -22,13 +23,14 @@ from gcm_portal.core.search import SearchDocument, SearchSource, search_source, 
 from gcm_portal.taxonomy.models import CommissionMembership, Country
 
 from ..choices import Facet
-from ..models import IndexEntry, IndexTag
+from ..models import IndexEntry, IndexSearch, IndexTag
 from ..selectors.search import CONFIG_LEXEME
 
 __all__ = [
+    "index_entries_store",
     "index_rebuild",
     "index_record_refresh",
-    "index_vectors_update",
+    "index_search_update",
     "on_publication_changed",
 ]
 
@@ -55,12 +57,53 @@ def search_vector():
     )
 
 
-def index_vectors_update(queryset=None) -> int:
-    """Compute the stored search vectors (PostgreSQL only; the fallback reads the text columns)."""
-    if not uses_postgres():
-        return 0
-    queryset = IndexEntry.objects.all() if queryset is None else queryset
-    return queryset.update(search_vector=search_vector())
+def index_search_update(entry_ids=None) -> int:
+    """Write the search rows (:class:`IndexSearch`) of these entries, every entry's when ``entry_ids`` is
+    None, from their text and their tags as they are now: inserted, or replaced where they exist. On
+    PostgreSQL one ``INSERT ... SELECT`` computes the vectors and the facet arrays in the database, so
+    each row is written once (no update after the insert, which would leave a dead copy of every row)."""
+    if entry_ids is not None:
+        entry_ids = list(entry_ids)
+        if not entry_ids:
+            return 0
+    entries = IndexEntry.objects.all() if entry_ids is None else IndexEntry.objects.filter(pk__in=entry_ids)
+    if uses_postgres():
+        tags = (
+            IndexTag.objects.filter(entry_id=OuterRef("pk"))
+            .annotate(pair=Concat("facet", Value(":"), "value"))
+            .order_by("pair")
+            .values("pair")
+        )
+        rows = entries.order_by().annotate(facet_list=ArraySubquery(tags), vector=search_vector())
+        sql, params = rows.values_list("pk", "published_at", "facet_list", "vector").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {IndexSearch._meta.db_table} (entry_id, published_at, facets, search_vector) {sql} "
+                "ON CONFLICT (entry_id) DO UPDATE SET published_at = EXCLUDED.published_at, "
+                "facets = EXCLUDED.facets, search_vector = EXCLUDED.search_vector",
+                params,
+            )
+            return cursor.rowcount
+    written = 0
+    for chunk in _chunks(list(entries.values_list("pk", "published_at")), BATCH):
+        facets: dict[int, list[str]] = {}
+        for entry_id, facet, value in IndexTag.objects.filter(entry_id__in=[pk for pk, _ in chunk]).values_list(
+            "entry_id", "facet", "value"
+        ):
+            facets.setdefault(entry_id, []).append(f"{facet}:{value}")
+        IndexSearch.objects.bulk_create(
+            [IndexSearch(entry_id=pk, published_at=when, facets=sorted(facets.get(pk, []))) for pk, when in chunk],
+            update_conflicts=True,
+            unique_fields=["entry"],
+            update_fields=["published_at", "facets"],
+        )
+        written += len(chunk)
+    return written
+
+
+def _chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 @dataclass
@@ -149,11 +192,13 @@ def index_record_refresh(*, label: str, pk: int) -> str:
         else:
             entry.save(force_insert=True)
         IndexTag.objects.bulk_create([IndexTag(entry=entry, facet=f, value=v) for f, v in tags])
-        index_vectors_update(IndexEntry.objects.filter(pk=entry.pk))
+        index_search_update([entry.pk])
     return "indexed"
 
 
-def _store(entries: list[IndexEntry], tag_lists: list) -> None:
+def index_entries_store(entries: list[IndexEntry], tag_lists: list) -> list[IndexEntry]:
+    """Insert new entries with their tags and their search rows (a batch of a rebuild, or of the
+    benchmark's seeder)."""
     created = IndexEntry.objects.bulk_create(entries, batch_size=BATCH)
     IndexTag.objects.bulk_create(
         [
@@ -163,6 +208,8 @@ def _store(entries: list[IndexEntry], tag_lists: list) -> None:
         ],
         batch_size=BATCH * 5,
     )
+    index_search_update([entry.pk for entry in created])
+    return created
 
 
 def index_rebuild(*, stdout=None) -> dict[str, int]:
@@ -188,13 +235,12 @@ def index_rebuild(*, stdout=None) -> dict[str, int]:
                 tag_lists.append(tags)
                 total += 1
                 if len(entries) >= BATCH:
-                    _store(entries, tag_lists)
+                    index_entries_store(entries, tag_lists)
                     entries, tag_lists = [], []
-            _store(entries, tag_lists)
+            index_entries_store(entries, tag_lists)
             counts[source.kind] = counts.get(source.kind, 0) + total
             if stdout is not None:
                 stdout.write(f"{source.kind}: {total}")
-        index_vectors_update()
     return counts
 
 

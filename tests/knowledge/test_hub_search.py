@@ -12,10 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from gcm_portal.core.search import parse_websearch
+from gcm_portal.taxonomy.models import Country
 from knowledge.bench import BENCH_SOURCE
 from knowledge.models import IndexEntry, IndexTag
 from knowledge.selectors.search import FACETS
-from knowledge.services.index import index_vectors_update
+from knowledge.services.index import index_search_update
 from reviews import services as review_services
 from tests.factories.knowledge import move
 
@@ -145,7 +146,7 @@ def entry(title: str, body: str = "", language: str = "en", **tags) -> IndexEntr
         [IndexTag(entry=item, facet="kind", value="practice")]
         + [IndexTag(entry=item, facet=f, value=v) for f, values in tags.items() for v in values]
     )
-    index_vectors_update(IndexEntry.objects.filter(pk=item.pk))
+    index_search_update([item.pk])
     return item
 
 
@@ -239,6 +240,7 @@ def test_search_queries_do_not_grow_with_results(client, settings):
     settings.PAGE_CACHE_ENABLED = False
     for n in range(3):
         entry(f"Small {n} migration", country=["GH"], objective=[str(n + 1)], principle=["b"])
+    queries(client, "/hub/search/?q=migration")  # the first answer keeps the facet labels (page cache fragments)
     few = queries(client, "/hub/search/?q=migration")
     few_api = queries(client, "/api/v1/search/?q=migration")
     for n in range(40):
@@ -248,21 +250,40 @@ def test_search_queries_do_not_grow_with_results(client, settings):
     assert few <= 14
 
 
+def test_facet_labels_are_remembered_until_the_reference_data_change(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    entry("Labelled migration", country=["GH"], objective=["6"])
+    api_search(client, q="migration")
+    with CaptureQueriesContext(connection) as ctx:
+        data = api_search(client, q="migration")
+    assert not [query["sql"] for query in ctx.captured_queries if "taxonomy_" in query["sql"]]
+    assert {"value": "GH", "label": "Ghana"}.items() <= data["facets"]["country"][0].items()
+    Country.objects.filter(iso2="GH").update(name="Republic of Ghana")
+    data = api_search(client, q="migration")
+    assert data["facets"]["country"][0]["label"] == "Republic of Ghana"
+
+
 @pytest.mark.postgres
 def test_postgres_search_uses_the_gin_index(client):
     call_command("seed_bench", scale="XS", verbosity=0)
     assert IndexEntry.objects.filter(source=BENCH_SOURCE).exists()
-    from knowledge.selectors.search import SearchParams, entries_for
+    from knowledge.selectors.search import SearchParams, entries_for, hub_search
 
-    queryset = entries_for(SearchParams(q="kelmoria")).order_by()  # what the count and facets run
+    with CaptureQueriesContext(connection) as ctx:
+        result = hub_search(SearchParams(q="kelmoria"))
+    assert result.total > 0
+    # the facet counts and the page: every query of the search that matches words
+    matching = [query["sql"] for query in ctx.captured_queries if "@@" in query["sql"]]
+    assert len(matching) == 2, matching
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE knowledge_indexentry")
+        cursor.execute("ANALYZE knowledge_indexsearch")
         cursor.execute("SET LOCAL enable_seqscan = off")
-        sql, params = queryset.query.sql_with_params()
-        cursor.execute("EXPLAIN " + sql, params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "knowledge_indexentry_search_gin" in plan, plan
-    assert queryset.count() > 0
+        for query in matching:
+            cursor.execute("EXPLAIN " + query)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert "knowledge_indexsearch_search_gin" in plan, plan
+    # a saved search's digest (entries_for) finds the same entries
+    assert entries_for(SearchParams(q="kelmoria")).count() == result.total
 
 
 def test_odd_input_is_answered_not_failed(client):

@@ -5,8 +5,12 @@ or the API."""
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
 
-from knowledge.models import IndexEntry
+from gcm_portal.taxonomy.models import Country, Objective
+from knowledge.choices import PracticeStatus
+from knowledge.models import IndexEntry, IndexSearch, IndexTag, Practice
+from knowledge.services.index import index_record_refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +50,53 @@ def test_published_records_of_every_app_are_indexed_and_nothing_else(hub_world):
         hub_world.resource_pending.title,
     }
     assert not unpublished & indexed
+
+
+# ---------------------------------------------------------------------------
+# The search rows: what search matches, ranks and counts with
+# ---------------------------------------------------------------------------
+
+
+def tag_pairs() -> dict[int, list[str]]:
+    pairs: dict[int, list[str]] = {pk: [] for pk in IndexEntry.objects.values_list("pk", flat=True)}
+    for entry_id, facet, value in IndexTag.objects.values_list("entry_id", "facet", "value"):
+        pairs[entry_id].append(f"{facet}:{value}")
+    return {pk: sorted(values) for pk, values in pairs.items()}
+
+
+def search_rows() -> dict[int, list[str]]:
+    return {pk: sorted(facets) for pk, facets in IndexSearch.objects.values_list("entry_id", "facets")}
+
+
+def test_every_entry_has_a_search_row_whose_facets_are_its_tags(hub_world):
+    assert search_rows() == tag_pairs()
+    call_command("rebuild_search_index", verbosity=0)
+    assert search_rows() == tag_pairs()
+    dates = dict(IndexEntry.objects.values_list("pk", "published_at"))
+    assert dict(IndexSearch.objects.values_list("entry_id", "published_at")) == dates
+
+
+def test_reindexing_a_record_keeps_its_facets_in_step_with_its_tags(client, hub_world):
+    practice = hub_world.practice
+    entry = IndexEntry.objects.get(source="knowledge.practice", source_pk=practice.pk)
+    before = IndexSearch.objects.get(entry=entry).facets
+    practice.objectives.set(Objective.objects.filter(number__in=[21, 22]))
+    practice.countries.set(Country.objects.filter(iso2="KE"))
+    assert index_record_refresh(label="knowledge.practice", pk=practice.pk) == "indexed"
+    facets = IndexSearch.objects.get(entry=entry).facets
+    assert facets != before
+    new = {"objective:21", "objective:22", "country:KE"}
+    old = {pair for pair in before if pair.startswith(("objective:", "country:"))} - new
+    assert old and new <= set(facets) and not old & set(facets)
+    assert search_rows() == tag_pairs()
+    # the search and its facet counts follow: found under the new values, no longer under the old ones
+    found = client.get("/api/v1/search/", {"q": practice.title, "objective": "21", "country": "KE"}).json()
+    assert practice.title in {hit["title"] for hit in found["results"]}
+    assert next(v["count"] for v in found["facets"]["country"] if v["value"] == "KE") == found["count"] >= 1
+    old_country = next(pair.partition(":")[2] for pair in old if pair.startswith("country:"))
+    gone = client.get("/api/v1/search/", {"q": practice.title, "country": old_country}).json()
+    assert practice.title not in {hit["title"] for hit in gone["results"]}
+    # withdrawn, the entry takes its search row with it
+    Practice.objects.filter(pk=practice.pk).update(status=PracticeStatus.DECLINED)
+    assert index_record_refresh(label="knowledge.practice", pk=practice.pk) == "removed"
+    assert not IndexSearch.objects.filter(entry_id=entry.pk).exists()
