@@ -338,7 +338,22 @@ def document_text_extract(*, label: str, pk: int) -> str:
     model._default_manager.filter(pk=pk).update(text=text[:MAX_TEXT_CHARS], text_status=status)
     if status == TextStatus.CAPPED:
         _tell_uploader(document)
+    if status == TextStatus.DONE:
+        _announce_public_parent(document)
     return status
+
+
+def _announce_public_parent(document) -> None:
+    """The text of a public record grew (extraction may finish after the publication): announce the
+    record as changed, so the hub's index and the page cache read it again. A record that is not public
+    is never announced."""
+    from .publication import CHANGED, announce
+    from .search import search_source
+
+    parent = next(_parents(document), None)
+    source = search_source(parent._meta.label_lower) if parent is not None else None
+    if source is not None and source.public().filter(pk=parent.pk).exists():
+        announce(parent, CHANGED)
 
 
 def _tell_uploader(document) -> None:
@@ -355,16 +370,22 @@ def _tell_uploader(document) -> None:
     )
 
 
-def _parent_url(document) -> str:
-    """The page of the record the document belongs to (its first link to a record with a page)."""
-    from django.urls import reverse
-
+def _parents(document):
+    """The records the document belongs to that have a page, in field order."""
     for field in document._meta.concrete_fields:
         if field.is_relation and field.name != "uploaded_by":
             parent = getattr(document, field.name, None)
             if parent is not None and hasattr(parent, "get_absolute_url"):
-                try:
-                    return parent.get_absolute_url()
-                except Exception:  # a parent without a page of its own
-                    continue
+                yield parent
+
+
+def _parent_url(document) -> str:
+    """The page of the record the document belongs to, or the reader's notifications."""
+    from django.urls import reverse
+
+    for parent in _parents(document):
+        try:
+            return parent.get_absolute_url()
+        except Exception:  # a parent without a page of its own
+            continue
     return reverse("notifications")

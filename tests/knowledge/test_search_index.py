@@ -100,3 +100,34 @@ def test_reindexing_a_record_keeps_its_facets_in_step_with_its_tags(client, hub_
     Practice.objects.filter(pk=practice.pk).update(status=PracticeStatus.DECLINED)
     assert index_record_refresh(label="knowledge.practice", pk=practice.pk) == "removed"
     assert not IndexSearch.objects.filter(entry_id=entry.pk).exists()
+
+
+def test_a_document_read_after_its_report_was_published_enters_the_index(django_capture_on_commit_callbacks):
+    """Text extraction runs on its own queue and may finish after the publication: the report's entry
+    is refreshed when it does."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gcm_portal.core.extract import document_text_extract
+    from gcm_portal.core.samples import sample_pdf
+    from reviews import services
+    from tests.factories.accounts import focal_point, user_with_role
+    from tests.factories.reviews import make_report, move
+
+    fp, staff = focal_point("GH"), user_with_role("network_staff")
+    report = make_report(fp, "GH")
+    with django_capture_on_commit_callbacks(execute=False):  # the extraction is queued, not run yet
+        document = services.report_document_add(
+            report=report,
+            actor=fp,
+            upload=SimpleUploadedFile("annex.pdf", sample_pdf("Zorvalite corridor for seasonal workers")),
+            language="en",
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = move(move(report, fp, "submit"), staff, "publish")
+    entry = IndexEntry.objects.get(kind="report", source_pk=report.pk)
+    assert "Zorvalite" not in entry.body
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert document_text_extract(label=document._meta.label, pk=document.pk) == "done"
+    entry.refresh_from_db()
+    assert "Zorvalite corridor" in entry.body
