@@ -119,6 +119,20 @@ def eager_tasks(request):
 
 
 @pytest.fixture
+def empty_queues():
+    """This test process's queues, emptied first: tasks that earlier tests published with no worker to
+    take them (a page published on a live server, say), or that a stopped worker left unacknowledged,
+    must not reach this test's worker."""
+    from gcm_portal.celery import app
+
+    with app.connection_for_write() as conn:
+        channel = conn.default_channel
+        for queue in ("celery", "mail", "extract", "index"):
+            channel.queue_purge(queue)
+        channel.client.delete(channel.unacked_key, channel.unacked_index_key)
+
+
+@pytest.fixture
 def user(db):
     return UserFactory()
 

@@ -15,7 +15,7 @@ def test_email_task_runs_in_process_in_tests(db):
 
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_real_worker_completes_the_email_task(settings):
+def test_real_worker_completes_the_email_task(settings, empty_queues):
     from celery.contrib.testing.worker import start_worker
 
     from gcm_portal.celery import app

@@ -23,20 +23,6 @@ from gcm_portal.core.outbox import outbox_relay
 from .faults import DEAD_REDIS, QUEUES, broker_at, wait_for
 
 
-@pytest.fixture
-def empty_queues():
-    """This test process's queues, emptied first: tasks that earlier tests published with no worker to
-    take them (a page published on a live server, say), or that a stopped worker left unacknowledged,
-    must not reach this test's worker."""
-    from gcm_portal.celery import app
-
-    with app.connection_for_write() as conn:
-        channel = conn.default_channel
-        for queue in QUEUES:
-            channel.queue_purge(queue)
-        channel.client.delete(channel.unacked_key, channel.unacked_index_key)
-
-
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_task_kept_while_the_broker_was_down_is_sent_once_when_it_returns(empty_queues):
