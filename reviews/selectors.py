@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from champions.models import Membership
@@ -229,7 +228,7 @@ def _export_chunk(chunk: list[tuple]) -> Iterator[list]:
             published_at.date().isoformat() if published_at else "",
             "yes" if by_email else "no",
             sha,
-            reverse("reviews:report-detail", args=[pk]),
+            VoluntaryReport(pk=pk).get_absolute_url(),
         ]
 
 

@@ -71,6 +71,8 @@ log = logging.getLogger(__name__)
 GLOBAL = "*"
 GENERATION_PREFIX = "pc:gen:"
 ENTRY_PREFIX = "pc:page:"
+# Set by Django's get_token() on a request whose CSRF token a page or form used: nothing to share.
+CSRF_USED = "CSRF_COOKIE_NEEDS_UPDATE"
 HEADER = "X-Page-Cache"  # "hit" or "miss", for the benchmark and the curious
 # Per-request headers never stored: cookies, the cache's own header, the throttles' counters.
 SKIPPED_HEADERS = {
@@ -373,7 +375,7 @@ class PageCacheMiddleware:
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # Django's mark of a token asked for
+            and not request.META.get(CSRF_USED)
             and not (session is not None and session.modified)
             and not queued
         )

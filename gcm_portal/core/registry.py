@@ -146,10 +146,6 @@ def panels_for(slot: str, *, request, exclude_apps: tuple[str, ...] = (), **cont
     return [p for p in (panel(request=request, **context) for panel in chosen) if p]
 
 
-# Set by Django's get_token() on a request whose CSRF token a page or form used.
-CSRF_USED = "CSRF_COOKIE_NEEDS_UPDATE"
-
-
 class _Personal(Exception):
     """A panel's HTML carries something of its reader's (a CSRF token): not to be remembered."""
 
@@ -158,7 +154,7 @@ def _public_panel(slot: str, panel, request, context: dict) -> str:
     from django.template.loader import render_to_string
     from django.utils.safestring import mark_safe
 
-    from .pagecache import GLOBAL, remember
+    from .pagecache import CSRF_USED, GLOBAL, remember
 
     def build() -> str:
         data = panel(request=request, **context)
